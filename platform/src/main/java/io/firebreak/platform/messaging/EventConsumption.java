@@ -1,0 +1,29 @@
+package io.firebreak.platform.messaging;
+
+import io.firebreak.platform.messaging.EventReader.MalformedEventException;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * How every consumer applies an event: a transient failure (database or broker down) is retried with
+ * back-off for as long as it takes, holding the partition so nothing is skipped or reordered; a malformed
+ * record is not retried and goes to the channel's dead-letter topic.
+ */
+public final class EventConsumption {
+
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+    private EventConsumption() {
+    }
+
+    public static Uni<Void> untilApplied(String what, Supplier<Uni<? extends Void>> apply) {
+        return Uni.createFrom().<Void>deferred(apply)
+                .onFailure(failure -> !(failure instanceof MalformedEventException))
+                .invoke(failure -> Log.warnf("Applying %s failed, retrying: %s", what, failure.getMessage()))
+                .onFailure(failure -> !(failure instanceof MalformedEventException))
+                .retry().withBackOff(FIRST_BACKOFF, MAX_BACKOFF).indefinitely();
+    }
+}
