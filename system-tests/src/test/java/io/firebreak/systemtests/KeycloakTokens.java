@@ -1,0 +1,29 @@
+package io.firebreak.systemtests;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Real access tokens from Keycloak for the demo users (password grant of the public CLI client). */
+final class KeycloakTokens {
+
+    private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+
+    private KeycloakTokens() {
+    }
+
+    static String of(String user) {
+        return CACHE.computeIfAbsent(user, KeycloakTokens::fetch);
+    }
+
+    private static String fetch(String user) {
+        return given().formParam("grant_type", "password")
+                .formParam("client_id", "firebreak-cli")
+                .formParam("username", user)
+                .formParam("password", "demo")
+                .when().post(RunningSystem.get().keycloakIssuer() + "/protocol/openid-connect/token")
+                .then().statusCode(200)
+                .extract().path("access_token");
+    }
+}
