@@ -9,17 +9,24 @@ public enum FirebreakService {
 
     MONITORING("monitoring-service", 8081, "monitoring"),
     PLAYBOOK("playbook-service", 8082, "playbook"),
-    PUBLISHING("publishing-service", 8083, "publishing"),
+    PUBLISHING("publishing-service", 8083, "publishing", "PUBLISHING_CREDENTIALS_KEY"),
     NOTIFICATION("notification-service", 8084, "notification");
 
     private final String module;
     private final int defaultPort;
     private final String database;
+    private final List<String> keyVariables;
 
-    FirebreakService(String module, int defaultPort, String database) {
+    FirebreakService(String module, int defaultPort, String database, String... keyVariables) {
         this.module = module;
         this.defaultPort = defaultPort;
         this.database = database;
+        this.keyVariables = List.of(keyVariables);
+    }
+
+    /** Environment variables carrying a 256-bit key (base64) the service refuses to start without. */
+    public List<String> keyVariables() {
+        return keyVariables;
     }
 
     public String module() {

@@ -65,7 +65,8 @@ public final class ServiceProcess {
 
     /**
      * What a service needs to run against the local stack: its HTTP port, its own database, Kafka, Keycloak with its
-     * own confidential client of the realm, and the other services' URLs ({@code FIREBREAK_MONITORING_URL}, ...).
+     * own confidential client of the realm, the other services' URLs ({@code FIREBREAK_MONITORING_URL}, ...) and
+     * its encryption or signing keys, made once per stack home.
      */
     static Map<String, String> environment(FirebreakService service, StackSettings stack) {
         Map<String, String> environment = new HashMap<>();
@@ -83,6 +84,9 @@ public final class ServiceProcess {
         environment.put("QUARKUS_OIDC_CREDENTIALS_SECRET", service.module() + "-local-secret");
         for (FirebreakService other : FirebreakService.values()) {
             environment.put(other.urlVariable(), stack.serviceUrl(other));
+        }
+        for (String variable : service.keyVariables()) {
+            environment.put(variable, LocalKeys.key(stack.home(), variable));
         }
         return environment;
     }

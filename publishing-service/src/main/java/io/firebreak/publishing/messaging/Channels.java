@@ -4,6 +4,7 @@ package io.firebreak.publishing.messaging;
 public final class Channels {
 
     public static final String CRISES = "crises";
+    public static final String STATEMENTS = "statements";
 
     private Channels() {
     }

@@ -1,0 +1,167 @@
+package io.firebreak.publishing.adapter;
+
+import io.firebreak.publishing.rules.Platform;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.HttpResponse;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Bluesky (AT Protocol, any PDS): a session from the account's app password
+ * ({@code com.atproto.server.createSession}), kept per channel and renewed with
+ * {@code com.atproto.server.refreshSession} when the access token expires, instead of logging in again; posts
+ * with {@code com.atproto.repo.createRecord} ({@code app.bsky.feed.post}, link facets by UTF-8 byte range, threads
+ * as replies with root and parent). No idempotency key: an interrupted send becomes UNKNOWN.
+ */
+@ApplicationScoped
+public class BlueskyAdapter implements PlatformAdapter {
+
+    private static final String POST = "app.bsky.feed.post";
+
+    private record Session(String did, String handle, String accessJwt, String refreshJwt) {
+    }
+
+    private record Ref(String uri, String cid) {
+        JsonObject json() {
+            return new JsonObject().put("uri", uri).put("cid", cid);
+        }
+    }
+
+    private final PlatformHttp http;
+    private final Clock clock;
+    /** Live sessions by channel; a credentials change simply ends in a new login on 401. */
+    private final Map<UUID, Session> sessions = new ConcurrentHashMap<>();
+
+    public BlueskyAdapter(PlatformHttp http, Clock clock) {
+        this.http = http;
+        this.clock = clock;
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.BLUESKY;
+    }
+
+    @Override
+    public boolean idempotent() {
+        return false;
+    }
+
+    @Override
+    public Uni<Published> publish(ChannelAccess channel, Post post) {
+        return session(channel).chain(session -> postPart(channel, session, post, 0, null, null))
+                .map(root -> new Published(root.uri(), webUrl(sessions.get(channel.channelId()), root.uri())));
+    }
+
+    private Uni<Ref> postPart(ChannelAccess channel, Session session, Post post, int index, Ref root, Ref parent) {
+        if (index == post.parts().size()) {
+            return Uni.createFrom().item(root);
+        }
+        String text = post.parts().get(index);
+        JsonObject record = new JsonObject().put("$type", POST).put("text", text)
+                .put("createdAt", clock.instant().truncatedTo(ChronoUnit.MILLIS).toString());
+        if (!BlueskyFacets.links(text).isEmpty()) {
+            record.put("facets", BlueskyFacets.links(text));
+        }
+        if (parent != null) {
+            record.put("reply", new JsonObject().put("root", root.json()).put("parent", parent.json()));
+        }
+        return createRecord(channel, session, record)
+                .chain(ref -> postPart(channel, sessions.getOrDefault(channel.channelId(), session), post, index + 1,
+                        root != null ? root : ref, ref));
+    }
+
+    /** createRecord; on an expired access token, one refresh and one more try. */
+    private Uni<Ref> createRecord(ChannelAccess channel, Session session, JsonObject record) {
+        return sendRecord(channel, session, record).onFailure(ExpiredToken.class).recoverWithUni(expired ->
+                refresh(channel, session).chain(fresh -> sendRecord(channel, fresh, record)));
+    }
+
+    private Uni<Ref> sendRecord(ChannelAccess channel, Session session, JsonObject record) {
+        JsonObject body = new JsonObject().put("repo", session.did()).put("collection", POST).put("record", record);
+        return http.client().postAbs(channel.baseUrl() + "/xrpc/com.atproto.repo.createRecord")
+                .timeout(http.timeoutMillis()).bearerTokenAuthentication(session.accessJwt())
+                .sendJsonObject(body)
+                .onFailure().transform(failure -> HttpErrors.ofTransport("Bluesky createRecord", failure))
+                .map(response -> {
+                    JsonObject answer = ok(response, "Bluesky createRecord");
+                    return new Ref(answer.getString("uri"), answer.getString("cid"));
+                });
+    }
+
+    @Override
+    public Uni<Verified> verify(ChannelAccess channel) {
+        return login(channel).map(session -> new Verified(session.handle(), null));
+    }
+
+    private Uni<Session> session(ChannelAccess channel) {
+        Session known = sessions.get(channel.channelId());
+        return known != null ? Uni.createFrom().item(known) : login(channel);
+    }
+
+    private Uni<Session> login(ChannelAccess channel) {
+        JsonObject body = new JsonObject().put("identifier", channel.credential("identifier"))
+                .put("password", channel.credential("appPassword"));
+        return http.client().postAbs(channel.baseUrl() + "/xrpc/com.atproto.server.createSession")
+                .timeout(http.timeoutMillis()).sendJsonObject(body)
+                .onFailure().transform(failure -> HttpErrors.ofTransport("Bluesky createSession", failure))
+                .map(response -> remember(channel, ok(response, "Bluesky createSession")))
+                .invoke(session -> Log.infof("Bluesky session opened for channel %s as %s", channel.channelId(),
+                        session.handle()));
+    }
+
+    private Uni<Session> refresh(ChannelAccess channel, Session session) {
+        return http.client().postAbs(channel.baseUrl() + "/xrpc/com.atproto.server.refreshSession")
+                .timeout(http.timeoutMillis()).bearerTokenAuthentication(session.refreshJwt()).send()
+                .onFailure().transform(failure -> HttpErrors.ofTransport("Bluesky refreshSession", failure))
+                .map(response -> remember(channel, ok(response, "Bluesky refreshSession")))
+                .onFailure(ExpiredToken.class).recoverWithUni(expired -> {
+                    sessions.remove(channel.channelId());
+                    return login(channel);
+                })
+                .invoke(fresh -> Log.debugf("Bluesky session of channel %s refreshed", channel.channelId()));
+    }
+
+    private Session remember(ChannelAccess channel, JsonObject answer) {
+        Session session = new Session(answer.getString("did"), answer.getString("handle"),
+                answer.getString("accessJwt"), answer.getString("refreshJwt"));
+        sessions.put(channel.channelId(), session);
+        return session;
+    }
+
+    /** XRPC errors are {@code {"error": "ExpiredToken", "message": ...}}; an expired token is 400 on some PDSes. */
+    private JsonObject ok(HttpResponse<Buffer> response, String what) {
+        if (response.statusCode() / 100 == 2) {
+            return response.bodyAsJsonObject();
+        }
+        String error = HttpErrors.reason(response, "error");
+        if ("ExpiredToken".equals(error)) {
+            throw new ExpiredToken(what + ": " + HttpErrors.reason(response, "message"));
+        }
+        String message = HttpErrors.reason(response, "message");
+        return thrown(HttpErrors.of(what, response, error + (message != null ? " " + message : "")));
+    }
+
+    private static JsonObject thrown(PlatformException failure) {
+        throw failure;
+    }
+
+    private static String webUrl(Session session, String uri) {
+        String rkey = uri.substring(uri.lastIndexOf('/') + 1);
+        return "https://bsky.app/profile/" + (session != null ? session.handle() : "") + "/post/" + rkey;
+    }
+
+    /** The access (or refresh) token expired: refresh, or log in again, once. */
+    static final class ExpiredToken extends PlatformException {
+        ExpiredToken(String message) {
+            super(Kind.UNAUTHORIZED, 400, message, null);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.firebreak.publishing.publication;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class PublicationRepository implements PanacheRepositoryBase<Publication, UUID> {
+
+    /**
+     * Locks up to {@code limit} publications that are due, or whose claim expired, for the caller's transaction.
+     * Rows another replica has locked are skipped, not waited for: each due row goes to exactly one claimer.
+     */
+    public Uni<List<Publication>> lockDue(Instant now, int limit) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        select * from publication
+                        where (state in ('SCHEDULED', 'RETRYING') and due_at <= ?1)
+                           or (state = 'PUBLISHING' and lease_until <= ?1)
+                        order by due_at
+                        limit ?2
+                        for update skip locked""", Publication.class)
+                .setParameter(1, now)
+                .setParameter(2, limit)
+                .getResultList());
+    }
+
+    public Uni<Publication> findByStatementAndChannel(UUID statementId, UUID channelId) {
+        return find("statementId = ?1 and channelId = ?2", statementId, channelId).firstResult();
+    }
+
+    public Uni<List<Publication>> ofStatement(UUID statementId) {
+        return list("statementId", statementId);
+    }
+
+    /** Promotional posts still waiting to go out: what a live crisis holds. */
+    public Uni<List<Publication>> pendingPromotional() {
+        return list("crisisId is null and holdReleased = false and state in ?1",
+                List.of(PublicationState.SCHEDULED, PublicationState.RETRYING));
+    }
+
+    /** Everything still waiting to go out, crisis statements included: what the manual switch holds. */
+    public Uni<List<Publication>> pending() {
+        return list("state in ?1", List.of(PublicationState.SCHEDULED, PublicationState.RETRYING));
+    }
+
+    public Uni<List<Publication>> search(UUID crisisId, UUID channelId, PublicationState state, int page, int size) {
+        List<String> where = new ArrayList<>();
+        Parameters parameters = new Parameters();
+        if (crisisId != null) {
+            where.add("crisisId = :crisis");
+            parameters.and("crisis", crisisId);
+        }
+        if (channelId != null) {
+            where.add("channelId = :channel");
+            parameters.and("channel", channelId);
+        }
+        if (state != null) {
+            where.add("state = :state");
+            parameters.and("state", state);
+        }
+        Sort sort = Sort.descending("scheduledAt").and("id");
+        if (where.isEmpty()) {
+            return findAll(sort).page(page, size).list();
+        }
+        return find(String.join(" and ", where), sort, parameters).page(page, size).list();
+    }
+}

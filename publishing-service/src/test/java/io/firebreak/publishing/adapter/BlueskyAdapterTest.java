@@ -1,0 +1,152 @@
+package io.firebreak.publishing.adapter;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.firebreak.publishing.adapter.PlatformAdapter.ChannelAccess;
+import io.firebreak.publishing.adapter.PlatformAdapter.Post;
+import io.firebreak.publishing.adapter.PlatformAdapter.Published;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Against an emulated PDS: XRPC paths, app-password login, Bearer session tokens, createRecord's record shape. */
+@QuarkusTest
+class BlueskyAdapterTest {
+
+    private static final String CREATE_SESSION = "/xrpc/com.atproto.server.createSession";
+    private static final String REFRESH_SESSION = "/xrpc/com.atproto.server.refreshSession";
+    private static final String CREATE_RECORD = "/xrpc/com.atproto.repo.createRecord";
+    private static WireMockServer pds;
+
+    @Inject
+    BlueskyAdapter adapter;
+
+    @BeforeAll
+    static void start() {
+        pds = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        pds.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        pds.stop();
+    }
+
+    @BeforeEach
+    void reset() {
+        pds.resetAll();
+        pds.stubFor(post(urlEqualTo(CREATE_SESSION))
+                .withRequestBody(equalToJson("{\"identifier\":\"brand.bsky.social\",\"password\":\"app-pass\"}"))
+                .willReturn(okJson("{\"did\":\"did:plc:brand\",\"handle\":\"brand.bsky.social\","
+                        + "\"accessJwt\":\"access-1\",\"refreshJwt\":\"refresh-1\"}")));
+        pds.stubFor(post(urlEqualTo(REFRESH_SESSION)).withHeader("Authorization", equalTo("Bearer refresh-1"))
+                .willReturn(okJson("{\"did\":\"did:plc:brand\",\"handle\":\"brand.bsky.social\","
+                        + "\"accessJwt\":\"access-2\",\"refreshJwt\":\"refresh-2\"}")));
+    }
+
+    private static ChannelAccess channel() {
+        return new ChannelAccess(UUID.randomUUID(), pds.baseUrl(), null,
+                Map.of("identifier", "brand.bsky.social", "appPassword", "app-pass"));
+    }
+
+    private static void recordsAccepted(String accessJwt) {
+        pds.stubFor(post(urlEqualTo(CREATE_RECORD)).withHeader("Authorization", equalTo("Bearer " + accessJwt))
+                .withRequestBody(matchingJsonPath("$.repo", equalTo("did:plc:brand")))
+                .withRequestBody(matchingJsonPath("$.collection", equalTo("app.bsky.feed.post")))
+                .withRequestBody(matchingJsonPath("$.record.text"))
+                .withRequestBody(matchingJsonPath("$.record.createdAt"))
+                .willReturn(okJson("{\"uri\":\"at://did:plc:brand/app.bsky.feed.post/3kabc\",\"cid\":\"bafyc\"}")));
+    }
+
+    @Test
+    void logsInOnceAndPostsWithLinkFacets() {
+        recordsAccepted("access-1");
+        ChannelAccess channel = channel();
+
+        Published published = await(adapter.publish(channel, new Post("k1", List.of("See https://s.example/x"))));
+        await(adapter.publish(channel, new Post("k2", List.of("Second"))));
+
+        assertThat(published).isEqualTo(new Published("at://did:plc:brand/app.bsky.feed.post/3kabc",
+                "https://bsky.app/profile/brand.bsky.social/post/3kabc"));
+        pds.verify(1, postRequestedFor(urlEqualTo(CREATE_SESSION)));
+        pds.verify(1, postRequestedFor(urlEqualTo(CREATE_RECORD))
+                .withRequestBody(matchingJsonPath("$.record.facets[0].index.byteStart", equalTo("4")))
+                .withRequestBody(matchingJsonPath("$.record.facets[0].features[0].uri", equalTo("https://s.example/x"))));
+    }
+
+    @Test
+    void anExpiredAccessTokenIsRefreshedNotReplacedByANewLogin() {
+        pds.stubFor(post(urlEqualTo(CREATE_RECORD)).withHeader("Authorization", equalTo("Bearer access-1"))
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":\"ExpiredToken\",\"message\":\"Token has expired\"}")));
+        recordsAccepted("access-2");
+
+        await(adapter.publish(channel(), new Post("k", List.of("After expiry"))));
+
+        pds.verify(1, postRequestedFor(urlEqualTo(CREATE_SESSION)));
+        pds.verify(1, postRequestedFor(urlEqualTo(REFRESH_SESSION)));
+        pds.verify(1, postRequestedFor(urlEqualTo(CREATE_RECORD)).withHeader("Authorization", equalTo("Bearer access-2")));
+    }
+
+    @Test
+    void aThreadRepliesWithRootAndParent() {
+        pds.stubFor(post(urlEqualTo(CREATE_RECORD)).inScenario("thread").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson("{\"uri\":\"at://did:plc:brand/app.bsky.feed.post/1\",\"cid\":\"c1\"}"))
+                .willSetStateTo("second"));
+        pds.stubFor(post(urlEqualTo(CREATE_RECORD)).inScenario("thread").whenScenarioStateIs("second")
+                .withRequestBody(matchingJsonPath("$.record.reply.root.uri", equalTo("at://did:plc:brand/app.bsky.feed.post/1")))
+                .withRequestBody(matchingJsonPath("$.record.reply.parent.cid", equalTo("c1")))
+                .willReturn(okJson("{\"uri\":\"at://did:plc:brand/app.bsky.feed.post/2\",\"cid\":\"c2\"}")));
+
+        Published published = await(adapter.publish(channel(), new Post("k", List.of("a (1/2)", "b (2/2)"))));
+
+        assertThat(published.externalId()).endsWith("/1");
+        pds.verify(2, postRequestedFor(urlEqualTo(CREATE_RECORD)));
+    }
+
+    @Test
+    void aWrongAppPasswordIsUnauthorizedAndARateLimitTransient() {
+        ChannelAccess wrong = new ChannelAccess(UUID.randomUUID(), pds.baseUrl(), null,
+                Map.of("identifier", "brand.bsky.social", "appPassword", "nope"));
+        pds.stubFor(post(urlEqualTo(CREATE_SESSION)).withRequestBody(matchingJsonPath("$.password", equalTo("nope")))
+                .willReturn(aResponse().withStatus(401).withBody(
+                        "{\"error\":\"AuthenticationRequired\",\"message\":\"Invalid identifier or password\"}")));
+        PlatformException refused = failureOf(adapter.verify(wrong));
+        assertThat(refused.kind()).isEqualTo(PlatformException.Kind.UNAUTHORIZED);
+        assertThat(refused.getMessage()).contains("Invalid identifier or password");
+
+        pds.stubFor(post(urlEqualTo(CREATE_RECORD)).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "9")
+                .withBody("{\"error\":\"RateLimitExceeded\",\"message\":\"Rate Limit Exceeded\"}")));
+        PlatformException limited = failureOf(adapter.publish(channel(), new Post("k", List.of("x"))));
+        assertThat(limited.kind()).isEqualTo(PlatformException.Kind.TRANSIENT);
+        assertThat(limited.retryAfter()).isEqualTo(Duration.ofSeconds(9));
+    }
+
+    private static <T> T await(Uni<T> call) {
+        return call.await().atMost(Duration.ofSeconds(20));
+    }
+
+    private static PlatformException failureOf(Uni<?> call) {
+        return catchThrowableOfType(() -> await(call), PlatformException.class);
+    }
+}

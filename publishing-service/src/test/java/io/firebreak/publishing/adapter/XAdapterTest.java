@@ -1,0 +1,123 @@
+package io.firebreak.publishing.adapter;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.firebreak.publishing.TestClock;
+import io.firebreak.publishing.adapter.PlatformAdapter.ChannelAccess;
+import io.firebreak.publishing.adapter.PlatformAdapter.Post;
+import io.firebreak.publishing.adapter.PlatformAdapter.Published;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Against an emulated X API v2 with its problem-shaped errors. */
+@QuarkusTest
+class XAdapterTest {
+
+    private static WireMockServer x;
+
+    @Inject
+    XAdapter adapter;
+    @Inject
+    TestClock clock;
+
+    @BeforeAll
+    static void start() {
+        x = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        x.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        x.stop();
+    }
+
+    @BeforeEach
+    void reset() {
+        x.resetAll();
+    }
+
+    private static ChannelAccess channel() {
+        return new ChannelAccess(UUID.randomUUID(), x.baseUrl(), null, Map.of("accessToken", "user-token"));
+    }
+
+    private static void tweets(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer) {
+        x.stubFor(post(urlEqualTo("/2/tweets")).withHeader("Authorization", equalTo("Bearer user-token"))
+                .withRequestBody(matchingJsonPath("$.text")).willReturn(answer));
+    }
+
+    @Test
+    void postsATweetAndAThreadAsReplies() {
+        x.stubFor(post(urlEqualTo("/2/tweets")).withRequestBody(equalToJson("{\"text\":\"a (1/2)\"}"))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"data\":{\"id\":\"100\",\"text\":\"a (1/2)\"}}")));
+        x.stubFor(post(urlEqualTo("/2/tweets"))
+                .withRequestBody(equalToJson("{\"text\":\"b (2/2)\",\"reply\":{\"in_reply_to_tweet_id\":\"100\"}}"))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"data\":{\"id\":\"101\",\"text\":\"b (2/2)\"}}")));
+
+        Published published = await(adapter.publish(channel(), new Post("k", List.of("a (1/2)", "b (2/2)"))));
+
+        assertThat(published).isEqualTo(new Published("100", "https://x.com/i/web/status/100"));
+        x.verify(2, postRequestedFor(urlEqualTo("/2/tweets")).withHeader("Authorization", equalTo("Bearer user-token")));
+    }
+
+    @Test
+    void aRateLimitWaitsUntilTheWindowResets() {
+        long reset = clock.instant().plusSeconds(90).getEpochSecond();
+        tweets(aResponse().withStatus(429).withHeader("x-rate-limit-reset", String.valueOf(reset))
+                .withBody("{\"title\":\"Too Many Requests\",\"detail\":\"Too Many Requests\",\"type\":\"about:blank\",\"status\":429}"));
+        PlatformException failure = failureOf(adapter.publish(channel(), new Post("k", List.of("x"))));
+        assertThat(failure.kind()).isEqualTo(PlatformException.Kind.TRANSIENT);
+        assertThat(failure.retryAfter()).isBetween(Duration.ofSeconds(85), Duration.ofSeconds(90));
+    }
+
+    @Test
+    void anInvalidTokenIsUnauthorizedButADuplicateOnlyRejectsThePost() {
+        tweets(aResponse().withStatus(401).withBody("{\"title\":\"Unauthorized\",\"detail\":\"Unauthorized\",\"status\":401}"));
+        assertThat(failureOf(adapter.publish(channel(), new Post("k", List.of("x")))).kind())
+                .isEqualTo(PlatformException.Kind.UNAUTHORIZED);
+        tweets(aResponse().withStatus(403).withBody("{\"detail\":\"You are not allowed to create a Tweet with duplicate"
+                + " content.\",\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403}"));
+        assertThat(failureOf(adapter.publish(channel(), new Post("k", List.of("x")))).kind())
+                .isEqualTo(PlatformException.Kind.REJECTED);
+        tweets(aResponse().withStatus(503).withBody("{\"title\":\"Service Unavailable\"}"));
+        assertThat(failureOf(adapter.publish(channel(), new Post("k", List.of("x")))).kind())
+                .isEqualTo(PlatformException.Kind.TRANSIENT);
+    }
+
+    @Test
+    void verifyReadsTheUser() {
+        x.stubFor(get(urlEqualTo("/2/users/me")).withHeader("Authorization", equalTo("Bearer user-token"))
+                .willReturn(okJson("{\"data\":{\"id\":\"1\",\"name\":\"Brand\",\"username\":\"brand\"}}")));
+        assertThat(await(adapter.verify(channel())).account()).isEqualTo("brand");
+    }
+
+    private static <T> T await(Uni<T> call) {
+        return call.await().atMost(Duration.ofSeconds(20));
+    }
+
+    private static PlatformException failureOf(Uni<?> call) {
+        return catchThrowableOfType(() -> await(call), PlatformException.class);
+    }
+}

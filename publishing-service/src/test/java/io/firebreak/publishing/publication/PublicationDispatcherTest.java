@@ -1,0 +1,313 @@
+package io.firebreak.publishing.publication;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.firebreak.publishing.Fixtures.approved;
+import static io.firebreak.publishing.Fixtures.awaitPublications;
+import static io.firebreak.publishing.Fixtures.publication;
+import static io.firebreak.publishing.Fixtures.publications;
+import static io.firebreak.publishing.Fixtures.send;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.firebreak.devstack.testing.InfrastructureTestResource;
+import io.firebreak.devstack.testing.TestTokens;
+import io.firebreak.devstack.testing.TopicProbe;
+import io.firebreak.events.CloudEvent;
+import io.firebreak.events.EventTypes;
+import io.firebreak.events.StatementChanged;
+import io.firebreak.events.Topics;
+import io.firebreak.publishing.OnVertx;
+import io.firebreak.publishing.TestClock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.Vertx;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The dispatcher driven by hand with a controlled clock, against an emulated Mastodon instance. */
+@QuarkusTest
+class PublicationDispatcherTest {
+
+    private static WireMockServer mastodon;
+
+    @Inject
+    PublicationDispatcher dispatcher;
+    @Inject
+    PublicationService service;
+    @Inject
+    TestClock clock;
+    @Inject
+    Vertx vertx;
+
+    @BeforeAll
+    static void start() {
+        mastodon = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        mastodon.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        mastodon.stop();
+    }
+
+    /** A channel with its own token, so that each test counts only its own posts. */
+    private static String channelAnswering(String token, ResponseDefinitionBuilder answer) {
+        mastodon.stubFor(post(urlEqualTo("/api/v1/statuses"))
+                .withHeader("Authorization", equalTo("Bearer " + token))
+                .withHeader("Idempotency-Key", matching(".+"))
+                .willReturn(answer));
+        return io.firebreak.publishing.Fixtures.mastodonChannel(mastodon.baseUrl(), token);
+    }
+
+    private static List<LoggedRequest> postsWith(String token) {
+        return mastodon.findAll(postRequestedFor(urlEqualTo("/api/v1/statuses"))
+                .withHeader("Authorization", equalTo("Bearer " + token)));
+    }
+
+    private static ResponseDefinitionBuilder created(String id) {
+        return okJson("{\"id\":\"" + id + "\",\"url\":\"https://mastodon.example/@brand/" + id + "\"}");
+    }
+
+    private String statementOn(String channelId, boolean drill) {
+        var event = approved(UUID.randomUUID(), UUID.randomUUID(), "We are aware of the outage.",
+                List.of(channelId), Instant.now().minusSeconds(1), drill);
+        send(Topics.STATEMENTS, event);
+        return awaitPublications(channelId, 1).get(0);
+    }
+
+    private void dispatch(String replica) {
+        dispatcher.dispatchOnce(replica).await().atMost(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void anApprovedStatementIsPublishedOnceWithItsUrlAndAnnounced() {
+        String token = "tok-" + UUID.randomUUID();
+        String channel = channelAnswering(token, created("4242"));
+        CloudEvent<StatementChanged> event = approved(UUID.randomUUID(), UUID.randomUUID(), "We are on it.",
+                List.of(channel), Instant.now().minusSeconds(1), false);
+        try (TopicProbe probe = TopicProbe.watch(InfrastructureTestResource.kafkaBootstrapServers(), Topics.PUBLICATIONS)) {
+            send(Topics.STATEMENTS, event);
+            send(Topics.STATEMENTS, event); // redelivered
+            String id = awaitPublications(channel, 1).get(0);
+            probe.awaitEvent(e -> e.path("data").path("publicationId").asText().equals(id)
+                    && e.path("type").asText().equals(EventTypes.PUBLICATION_PREFIX + "scheduled"), Duration.ofSeconds(30));
+
+            dispatch("replica-a");
+            dispatch("replica-a");
+
+            JsonNode published = probe.awaitEvent(e -> e.path("data").path("publicationId").asText().equals(id)
+                    && e.path("data").path("state").asText().equals("PUBLISHED"), Duration.ofSeconds(30));
+            assertThat(published.path("_key").asText()).isEqualTo(id);
+            assertThat(published.path("data").path("url").asText()).isEqualTo("https://mastodon.example/@brand/4242");
+            assertThat(published.path("data").path("statementId").asText())
+                    .isEqualTo(event.data().statementId().toString());
+            assertThat(publication(id).getString("externalId")).isEqualTo("4242");
+            assertThat(publication(id).getList("history.to")).containsExactly("SCHEDULED", "PUBLISHING", "PUBLISHED");
+        }
+        assertThat(publications("channelId=" + channel).getList("id")).hasSize(1);
+        List<LoggedRequest> posts = postsWith(token);
+        assertThat(posts).hasSize(1);
+        assertThat(posts.get(0).getBodyAsString()).contains("We are on it.");
+    }
+
+    @Test
+    void twoReplicasRacingForTheSameDuePublicationsNeverPostOneTwice() throws Exception {
+        String token = "race-" + UUID.randomUUID();
+        String channel = channelAnswering(token, created("1"));
+        int count = 30;
+        for (int i = 0; i < count; i++) {
+            send(Topics.STATEMENTS, approved(UUID.randomUUID(), UUID.randomUUID(), "Update " + i, List.of(channel),
+                    Instant.now().minusSeconds(1), false));
+        }
+        List<String> ids = awaitPublications(channel, count);
+
+        for (int round = 0; round < 10 && !publications("channelId=" + channel + "&state=SCHEDULED")
+                .getList("id").isEmpty(); round++) {
+            CompletableFuture<Integer> a = dispatcher.dispatchOnce("replica-a").subscribeAsCompletionStage();
+            CompletableFuture<Integer> b = dispatcher.dispatchOnce("replica-b").subscribeAsCompletionStage();
+            CompletableFuture.allOf(a, b).get(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+
+        assertThat(publications("channelId=" + channel + "&state=PUBLISHED").getList("id"))
+                .containsExactlyInAnyOrderElementsOf(ids);
+        List<LoggedRequest> posts = postsWith(token);
+        Set<String> keys = posts.stream().map(request -> request.getHeader("Idempotency-Key")).collect(Collectors.toSet());
+        assertThat(posts).hasSize(count);
+        assertThat(keys).containsExactlyInAnyOrderElementsOf(ids);
+    }
+
+    @Test
+    void aCrashedReplicasClaimExpiresAndAnotherSendsItOnceWithTheSameKey() {
+        String token = "crash-" + UUID.randomUUID();
+        String channel = channelAnswering(token, created("77"));
+        String id = statementOn(channel, false);
+
+        // Replica "crashed" claims and dies before calling the platform.
+        List<Claim> claims = OnVertx.await(vertx, () -> service.claimDue("crashed", 500));
+        assertThat(claims).extracting(Claim::publicationId).contains(UUID.fromString(id));
+        assertThat(publication(id).getString("state")).isEqualTo("PUBLISHING");
+
+        dispatch("replica-b");
+        assertThat(publication(id).getString("state")).isEqualTo("PUBLISHING");
+        assertThat(postsWith(token)).isEmpty();
+
+        clock.advance(Duration.ofSeconds(61));
+        dispatch("replica-b");
+
+        assertThat(publication(id).getString("state")).isEqualTo("PUBLISHED");
+        assertThat(publication(id).getList("history.actor")).contains("crashed", "replica-b");
+        assertThat(postsWith(token)).singleElement()
+                .satisfies(request -> assertThat(request.getHeader("Idempotency-Key")).isEqualTo(id));
+    }
+
+    @Test
+    void anExpiredClaimOnAPlatformWithoutIdempotencyKeysBecomesUnknownInsteadOfBeingResent() {
+        String hook = "/services/" + UUID.randomUUID();
+        mastodon.stubFor(post(urlEqualTo(hook)).willReturn(aResponse().withStatus(200).withBody("ok")));
+        String channel = given().auth().oauth2(TestTokens.of("ada", "admin"))
+                .contentType(io.restassured.http.ContentType.JSON)
+                .body(java.util.Map.of("name", "Slack", "platform", "SLACK_WEBHOOK",
+                        "credentials", java.util.Map.of("webhookUrl", mastodon.baseUrl() + hook)))
+                .when().post("/api/channels").then().statusCode(201).extract().path("id");
+        String id = statementOn(channel, false);
+        OnVertx.await(vertx, () -> service.claimDue("crashed", 500));
+
+        clock.advance(Duration.ofSeconds(61));
+        dispatch("replica-b");
+
+        var unknown = publication(id);
+        assertThat(unknown.getString("state")).isEqualTo("UNKNOWN");
+        assertThat(unknown.getString("lastError")).contains("look the post up");
+        assertThat(mastodon.findAll(postRequestedFor(urlEqualTo(hook)))).isEmpty();
+    }
+
+    @Test
+    void aRateLimitedPostWaitsForRetryAfterAndThenGoesOutOnce() {
+        String token = "rate-" + UUID.randomUUID();
+        mastodon.stubFor(post(urlEqualTo("/api/v1/statuses")).withHeader("Authorization", equalTo("Bearer " + token))
+                .inScenario(token).whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "120")
+                        .withBody("{\"error\":\"Too many requests\"}"))
+                .willSetStateTo("recovered"));
+        mastodon.stubFor(post(urlEqualTo("/api/v1/statuses")).withHeader("Authorization", equalTo("Bearer " + token))
+                .inScenario(token).whenScenarioStateIs("recovered").willReturn(created("88")));
+        String channel = io.firebreak.publishing.Fixtures.mastodonChannel(mastodon.baseUrl(), token);
+        String id = statementOn(channel, false);
+
+        dispatch("replica-a");
+        var retrying = publication(id);
+        assertThat(retrying.getString("state")).isEqualTo("RETRYING");
+        assertThat(retrying.getString("lastError")).contains("429");
+        assertThat(Duration.between(Instant.parse(retrying.getString("updatedAt")),
+                Instant.parse(retrying.getString("dueAt")))).isEqualTo(Duration.ofSeconds(120));
+
+        clock.advance(Duration.ofSeconds(60));
+        dispatch("replica-a");
+        assertThat(postsWith(token)).hasSize(1);
+
+        clock.advance(Duration.ofSeconds(61));
+        dispatch("replica-a");
+        assertThat(publication(id).getString("state")).isEqualTo("PUBLISHED");
+        assertThat(postsWith(token)).hasSize(2);
+        assertThat(postsWith(token)).extracting(request -> request.getHeader("Idempotency-Key")).containsOnly(id);
+    }
+
+    @Test
+    void aServerErrorIsRetriedAndNeverBreaksTheChannel() {
+        String token = "down-" + UUID.randomUUID();
+        String channel = channelAnswering(token, aResponse().withStatus(503));
+        String id = statementOn(channel, false);
+
+        dispatch("replica-a");
+
+        assertThat(publication(id).getString("state")).isEqualTo("RETRYING");
+        channelIs(channel, "ACTIVE");
+    }
+
+    @Test
+    void refusedCredentialsFailThePublicationAndBreakTheChannel() {
+        String token = "revoked-" + UUID.randomUUID();
+        String channel = channelAnswering(token, aResponse().withStatus(401)
+                .withBody("{\"error\":\"The access token was revoked\"}"));
+        String id = statementOn(channel, false);
+
+        dispatch("replica-a");
+
+        var failed = publication(id);
+        assertThat(failed.getString("state")).isEqualTo("FAILED");
+        assertThat(failed.getString("lastError")).contains("The access token was revoked");
+        channelIs(channel, "BROKEN");
+    }
+
+    @Test
+    void aDrillIsPublishedToTheSandboxAndNeverReachesThePlatform() {
+        String token = "drill-" + UUID.randomUUID();
+        String channel = channelAnswering(token, created("1"));
+        String id = statementOn(channel, true);
+
+        dispatch("replica-a");
+
+        var published = publication(id);
+        assertThat(published.getString("state")).isEqualTo("PUBLISHED");
+        assertThat(published.getBoolean("drill")).isTrue();
+        assertThat(published.getString("url")).startsWith("sandbox://");
+        assertThat(postsWith(token)).isEmpty();
+    }
+
+    @Test
+    void aWithdrawnStatementCancelsWhatHasNotGoneOut() {
+        String channel = channelAnswering("withdrawn-" + UUID.randomUUID(), created("1"));
+        var event = approved(UUID.randomUUID(), UUID.randomUUID(), "Soon.", List.of(channel),
+                Instant.now().plusSeconds(3600), false);
+        send(Topics.STATEMENTS, event);
+        String id = awaitPublications(channel, 1).get(0);
+
+        send(Topics.STATEMENTS, CloudEvent.of("/playbook-service", EventTypes.STATEMENT_WITHDRAWN,
+                event.subject(), event.data()));
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> publication(id).getString("state").equals("CANCELLED"));
+        assertThat(publication(id).getString("updatedBy")).isEqualTo("playbook-service");
+    }
+
+    @Test
+    void aStatementTooLongForAChannelWithoutThreadsFailsWithTheOverflow() {
+        String token = "long-" + UUID.randomUUID();
+        String channel = channelAnswering(token, created("1"));
+        var statement = new StatementChanged(UUID.randomUUID(), UUID.randomUUID(), "HOLDING", "en", "x".repeat(501),
+                List.of(UUID.fromString(channel)), Instant.now(), false, false, "april", Instant.now());
+        send(Topics.STATEMENTS, CloudEvent.of("/playbook-service", EventTypes.STATEMENT_APPROVED,
+                statement.crisisId().toString(), statement));
+        String id = awaitPublications(channel, 1).get(0);
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> publication(id).getString("state").equals("FAILED"));
+        assertThat(publication(id).getString("lastError")).contains("501", "500", "1 over");
+        assertThat(postsWith(token)).isEmpty();
+    }
+
+    private static void channelIs(String channelId, String status) {
+        given().auth().oauth2(TestTokens.of("ada", "admin")).when().get("/api/channels/" + channelId)
+                .then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo(status));
+    }
+}
