@@ -10,7 +10,7 @@ public enum FirebreakService {
     MONITORING("monitoring-service", 8081, "monitoring"),
     PLAYBOOK("playbook-service", 8082, "playbook"),
     PUBLISHING("publishing-service", 8083, "publishing", "PUBLISHING_CREDENTIALS_KEY"),
-    NOTIFICATION("notification-service", 8084, "notification");
+    NOTIFICATION("notification-service", 8084, "notification", "NOTIFICATION_LINKS_KEY");
 
     private final String module;
     private final int defaultPort;

@@ -2,6 +2,9 @@ package io.firebreak.notification.crisis;
 
 import io.firebreak.events.CloudEvent;
 import io.firebreak.events.CrisisChanged;
+import io.firebreak.notification.delivery.DeliveryService;
+import io.firebreak.notification.escalation.EscalationService;
+import io.firebreak.notification.notification.NotificationView;
 import io.firebreak.notification.notification.NotificationService;
 import io.firebreak.platform.inbox.ProcessedEvents;
 import io.firebreak.platform.problem.ProblemException;
@@ -19,16 +22,24 @@ public class CrisisAlertService {
 
     private final CrisisAlertRepository alerts;
     private final NotificationService notifications;
+    private final EscalationService escalations;
+    private final DeliveryService deliveries;
     private final ProcessedEvents processedEvents;
 
     public CrisisAlertService(CrisisAlertRepository alerts, NotificationService notifications,
+                              EscalationService escalations, DeliveryService deliveries,
                               ProcessedEvents processedEvents) {
+        this.deliveries = deliveries;
         this.alerts = alerts;
         this.notifications = notifications;
+        this.escalations = escalations;
         this.processedEvents = processedEvents;
     }
 
-    /** Records the crisis' state and queues a notification for each of its role holders, exactly once. */
+    /**
+     * Records the crisis' state, queues a notification for each of its role holders and starts the escalation
+     * policy of its severity, exactly once.
+     */
     @WithTransaction
     public Uni<Void> record(CloudEvent<CrisisChanged> event) {
         CrisisChanged crisis = event.data();
@@ -37,7 +48,9 @@ public class CrisisAlertService {
                         .chain(known -> known == null
                                 ? alerts.persist(CrisisAlert.of(crisis)).replaceWith(true)
                                 : Uni.createFrom().item(known.update(crisis)))
-                        .chain(current -> current ? notifications.queueForRoleHolders(crisis)
+                        .chain(current -> current ? escalations.planFor(crisis.severity())
+                                .chain(plan -> notifications.queueForRoleHolders(crisis, plan.isEmpty())
+                                        .chain(() -> escalations.start(crisis, plan)))
                                 : Uni.createFrom().voidItem())
                         .invoke(() -> Log.infof("Crisis %s is %s with %d role holders (event %s)", crisis.crisisId(),
                                 crisis.status(), crisis.assignments().size(), event.id())));
@@ -47,6 +60,8 @@ public class CrisisAlertService {
     public Uni<CrisisAlertView> get(UUID crisisId) {
         return alerts.findById(crisisId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("crisis", crisisId))
-                .chain(alert -> notifications.ofCrisis(crisisId).map(list -> CrisisAlertView.of(alert, list)));
+                .chain(alert -> notifications.ofCrisis(crisisId).chain(list -> deliveries
+                        .of(list.stream().map(NotificationView::id).toList())
+                        .map(sent -> CrisisAlertView.of(alert, list, sent))));
     }
 }

@@ -47,6 +47,11 @@ public class Notification {
     private State state;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+    @Column(name = "acknowledged_at")
+    private Instant acknowledgedAt;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "acknowledged_via")
+    private Channel acknowledgedVia;
 
     protected Notification() {
     }
@@ -65,6 +70,17 @@ public class Notification {
         notification.state = State.QUEUED;
         notification.createdAt = now;
         return notification;
+    }
+
+    /** The recipient said "I'm on it"; false when they already had, so that it is recorded once. */
+    public boolean acknowledge(Channel via, Instant now) {
+        if (state == State.ACKNOWLEDGED) {
+            return false;
+        }
+        state = State.ACKNOWLEDGED;
+        acknowledgedAt = now;
+        acknowledgedVia = via;
+        return true;
     }
 
     public UUID getId() {
@@ -105,5 +121,17 @@ public class Notification {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public String getRecipientEmail() {
+        return recipientEmail;
+    }
+
+    public Instant getAcknowledgedAt() {
+        return acknowledgedAt;
+    }
+
+    public Channel getAcknowledgedVia() {
+        return acknowledgedVia;
     }
 }

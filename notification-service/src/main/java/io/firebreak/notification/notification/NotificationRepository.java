@@ -20,6 +20,22 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
         return list("crisisId", Sort.ascending("createdAt"), crisisId);
     }
 
+    /** The notification if {@code subject} is its recipient; nobody else's is ever found. */
+    public Uni<Notification> ofRecipient(UUID id, String subject) {
+        return find("id = ?1 and recipientSubject = ?2", id, subject).firstResult();
+    }
+
+    public Uni<Notification> find(UUID crisisId, CrisisStatus status, String subject, String role) {
+        return find("crisisId = ?1 and crisisStatus = ?2 and recipientSubject = ?3 and role = ?4",
+                crisisId, status, subject, role).firstResult();
+    }
+
+    /** Whether anyone notified for this crisis role said "I'm on it". */
+    public Uni<Boolean> acknowledged(UUID crisisId, String role) {
+        return count("crisisId = ?1 and role = ?2 and state = ?3", crisisId, role, Notification.State.ACKNOWLEDGED)
+                .map(count -> count > 0);
+    }
+
     public Uni<Boolean> exists(UUID crisisId, CrisisStatus status, String subject, String role) {
         return count("crisisId = ?1 and crisisStatus = ?2 and recipientSubject = ?3 and role = ?4",
                 crisisId, status, subject, role).map(count -> count > 0);

@@ -6,12 +6,12 @@ import java.util.UUID;
 
 public record NotificationView(UUID id, UUID crisisId, CrisisStatus crisisStatus, String recipient, String role,
                                boolean backup, Notification.Channel channel, Notification.State state,
-                               Instant createdAt) {
+                               Instant createdAt, Instant acknowledgedAt, Notification.Channel acknowledgedVia) {
 
-    static NotificationView of(Notification notification) {
+    public static NotificationView of(Notification notification) {
         return new NotificationView(notification.getId(), notification.getCrisisId(),
                 notification.getCrisisStatus(), notification.getRecipientUsername(), notification.getRole(),
                 notification.isBackup(), notification.getChannel(), notification.getState(),
-                notification.getCreatedAt());
+                notification.getCreatedAt(), notification.getAcknowledgedAt(), notification.getAcknowledgedVia());
     }
 }

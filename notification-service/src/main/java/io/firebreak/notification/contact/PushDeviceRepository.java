@@ -1,0 +1,24 @@
+package io.firebreak.notification.contact;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class PushDeviceRepository implements PanacheRepositoryBase<PushDevice, UUID> {
+
+    public Uni<List<PushDevice>> ofOwner(String subject) {
+        return list("ownerSubject", Sort.ascending("registeredAt"), subject);
+    }
+
+    public Uni<PushDevice> ofOwner(String subject, UUID id) {
+        return find("id = ?1 and ownerSubject = ?2", id, subject).firstResult();
+    }
+
+    public Uni<PushDevice> ofOwnerWithToken(String subject, String token) {
+        return find("ownerSubject = ?1 and token = ?2", subject, token).firstResult();
+    }
+}

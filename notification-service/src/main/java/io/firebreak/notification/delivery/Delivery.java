@@ -1,0 +1,133 @@
+package io.firebreak.notification.delivery;
+
+import io.firebreak.notification.notification.Notification;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Getting one notification to its recipient over one channel, with every attempt's outcome. */
+@Entity
+@Table(name = "delivery")
+public class Delivery {
+
+    public enum State { QUEUED, SENT, FAILED }
+
+    @Id
+    private UUID id;
+    @Column(name = "notification_id", nullable = false)
+    private UUID notificationId;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Notification.Channel channel;
+    @Column(nullable = false)
+    private String address;
+    @Column(nullable = false)
+    private String language;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private State state;
+    @Column(nullable = false)
+    private int attempts;
+    @Column(name = "next_attempt_at", nullable = false)
+    private Instant nextAttemptAt;
+    @Column(name = "lease_until")
+    private Instant leaseUntil;
+    @Column(name = "last_error")
+    private String lastError;
+    @Column(name = "sent_at")
+    private Instant sentAt;
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected Delivery() {
+    }
+
+    static Delivery queued(UUID notificationId, Notification.Channel channel, String address, String language,
+                           Instant now) {
+        Delivery delivery = new Delivery();
+        delivery.id = UUID.randomUUID();
+        delivery.notificationId = notificationId;
+        delivery.channel = channel;
+        delivery.address = address;
+        delivery.language = language;
+        delivery.state = State.QUEUED;
+        delivery.nextAttemptAt = now;
+        delivery.createdAt = now;
+        return delivery;
+    }
+
+    void requeue(Instant now) {
+        state = State.QUEUED;
+        attempts = 0;
+        nextAttemptAt = now;
+        leaseUntil = null;
+    }
+
+    void sent(Instant now) {
+        state = State.SENT;
+        sentAt = now;
+        leaseUntil = null;
+        lastError = null;
+    }
+
+    void retryAt(Instant next, String error) {
+        nextAttemptAt = next;
+        leaseUntil = null;
+        lastError = truncate(error);
+    }
+
+    void failed(String error) {
+        state = State.FAILED;
+        leaseUntil = null;
+        lastError = truncate(error);
+    }
+
+    private static String truncate(String error) {
+        return error == null || error.length() <= 1000 ? error : error.substring(0, 1000);
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public UUID getNotificationId() {
+        return notificationId;
+    }
+
+    public Notification.Channel getChannel() {
+        return channel;
+    }
+
+    public String getAddress() {
+        return address;
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public State getState() {
+        return state;
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public Instant getNextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    public String getLastError() {
+        return lastError;
+    }
+
+    public Instant getSentAt() {
+        return sentAt;
+    }
+}

@@ -1,0 +1,288 @@
+package io.firebreak.notification.escalation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firebreak.events.Assignment;
+import io.firebreak.events.CrisisChanged;
+import io.firebreak.events.CrisisStatus;
+import io.firebreak.events.Severity;
+import io.firebreak.notification.config.NotificationConfig;
+import io.firebreak.notification.contact.ContactPoint;
+import io.firebreak.notification.contact.ContactPointRepository;
+import io.firebreak.notification.crisis.CrisisAlertRepository;
+import io.firebreak.notification.escalation.EscalationDtos.EscalationView;
+import io.firebreak.notification.escalation.EscalationDtos.PolicyRequest;
+import io.firebreak.notification.escalation.EscalationDtos.PolicyView;
+import io.firebreak.notification.escalation.EscalationDtos.StepDto;
+import io.firebreak.notification.escalation.EscalationPlan.Target;
+import io.firebreak.notification.notification.NotificationRepository;
+import io.firebreak.notification.notification.NotificationService;
+import io.firebreak.platform.problem.Problem;
+import io.firebreak.platform.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Escalation policies per crisis severity, and the escalations they drive: until someone holding a crisis
+ * role acknowledges, its backups and then the crisis managers are paged, step after step.
+ */
+@ApplicationScoped
+public class EscalationService {
+
+    private static final TypeReference<List<StepDto>> STEPS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<Assignment>> HOLDERS = new TypeReference<>() {
+    };
+
+    private final EscalationPolicyRepository policies;
+    private final EscalationRepository escalations;
+    private final NotificationRepository notificationRecords;
+    private final NotificationService notifications;
+    private final CrisisAlertRepository alerts;
+    private final ContactPointRepository contacts;
+    private final NotificationConfig config;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public EscalationService(EscalationPolicyRepository policies, EscalationRepository escalations,
+                             NotificationRepository notificationRecords, NotificationService notifications,
+                             CrisisAlertRepository alerts, ContactPointRepository contacts, NotificationConfig config,
+                             ObjectMapper json, Clock clock) {
+        this.policies = policies;
+        this.escalations = escalations;
+        this.notificationRecords = notificationRecords;
+        this.notifications = notifications;
+        this.alerts = alerts;
+        this.contacts = contacts;
+        this.config = config;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @WithTransaction
+    public Uni<PolicyView> define(Severity severity, PolicyRequest request, String by) {
+        List<StepDto> steps = request.steps();
+        EscalationPlan plan = new EscalationPlan(steps.stream()
+                .map(step -> new EscalationPlan.Step(step.target(), step.waitMinutes())).toList(), request.rounds());
+        List<String> problems = plan.problems();
+        if (!problems.isEmpty()) {
+            return Uni.createFrom().failure(ProblemException.invalid("invalid-escalation-policy",
+                    String.join("; ", problems), problems.stream().map(problem -> {
+                        String[] parts = problem.split(": ", 2);
+                        return new Problem.FieldError(parts[0], parts[1]);
+                    }).toList()));
+        }
+        String stepsJson = write(steps);
+        return policies.findById(severity).chain(known -> {
+            EscalationPolicy policy = known != null ? known : EscalationPolicy.of(severity);
+            policy.update(stepsJson, request.rounds(), by, now());
+            Log.infof("Escalation policy for %s crises set by %s: %d steps, %d rounds", severity, by,
+                    steps.size(), request.rounds());
+            return known != null ? Uni.createFrom().item(policy) : policies.persist(policy);
+        }).map(this::view);
+    }
+
+    @WithSession
+    public Uni<List<PolicyView>> policies() {
+        return policies.listAll().map(list -> list.stream().map(this::view).toList());
+    }
+
+    @WithSession
+    public Uni<PolicyView> policy(Severity severity) {
+        return policies.findById(severity)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("escalation policy", severity))
+                .map(this::view);
+    }
+
+    @WithTransaction
+    public Uni<Void> remove(Severity severity) {
+        return policies.findById(severity)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("escalation policy", severity))
+                .chain(policies::delete);
+    }
+
+    @WithSession
+    public Uni<List<EscalationView>> ofCrisis(UUID crisisId) {
+        return escalations.ofCrisis(crisisId).map(list -> list.stream().map(EscalationView::of).toList());
+    }
+
+    /** In the caller's transaction: the plan for crises of this severity, if an administrator set one. */
+    public Uni<Optional<EscalationPlan>> planFor(Severity severity) {
+        return policies.findById(severity).map(policy -> Optional.ofNullable(policy).map(this::plan));
+    }
+
+    /** In the caller's transaction: one escalation per role of an active crisis, started once. */
+    public Uni<Void> start(CrisisChanged crisis, Optional<EscalationPlan> plan) {
+        if (crisis.status() != CrisisStatus.ACTIVE || plan.isEmpty() || plan.get().start().isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        EscalationPlan.Scheduled first = plan.get().start().get();
+        String holders = write(crisis.assignments());
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (String role : new LinkedHashSet<>(crisis.assignments().stream().map(Assignment::role).toList())) {
+            chain = chain.chain(() -> escalations.exists(crisis.crisisId(), role).chain(exists -> exists
+                    ? Uni.createFrom().voidItem()
+                    : escalations.persist(Escalation.started(crisis.crisisId(), role, crisis.severity(), holders,
+                            first, now())).replaceWithVoid()));
+        }
+        return chain;
+    }
+
+    /** A step of a running escalation that will page nobody. */
+    public record EmptyStep(UUID crisisId, String role, int step, Target target) {
+    }
+
+    /** Running escalations' steps whose target nobody holds: found before the crisis needs them. */
+    @WithSession
+    public Uni<List<EmptyStep>> emptySteps() {
+        return escalations.list("state", Escalation.State.RUNNING).chain(running -> policies.listAll().map(all -> {
+            List<EmptyStep> empty = new ArrayList<>();
+            for (Escalation escalation : running) {
+                all.stream().filter(policy -> policy.getSeverity() == escalation.getSeverity()).findFirst()
+                        .ifPresent(policy -> {
+                            EscalationPlan plan = plan(policy);
+                            List<Assignment> holders = read(escalation.getHolders());
+                            String role = escalation.getRole();
+                            boolean primaries = holders.stream().anyMatch(h -> h.role().equals(role) && !h.backup());
+                            boolean backups = holders.stream().anyMatch(h -> h.role().equals(role) && h.backup());
+                            boolean managers = holders.stream()
+                                    .anyMatch(h -> h.role().equals(config.escalation().managerRole()));
+                            for (int step : plan.emptySteps(primaries, backups, managers)) {
+                                empty.add(new EmptyStep(escalation.getCrisisId(), role, step,
+                                        plan.steps().get(step).target()));
+                            }
+                        });
+            }
+            return empty;
+        }));
+    }
+
+    /** One scheduler pass on this replica: the number of escalation steps it fired. */
+    public Uni<Integer> fireDue() {
+        Instant now = now();
+        return escalations.claimDue(now, now.plus(config.escalation().lease()), config.escalation().batchSize())
+                .chain(ids -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (UUID id : ids) {
+                        chain = chain.chain(() -> Panache.withTransaction(() -> fire(id))
+                                .onFailure().invoke(failure -> Log.errorf(failure,
+                                        "Escalation %s could not fire; its lease will run out", id))
+                                .onFailure().recoverWithNull());
+                    }
+                    return chain.replaceWith(ids.size());
+                });
+    }
+
+    private Uni<Void> fire(UUID id) {
+        return escalations.findById(id).chain(escalation -> alerts.findById(escalation.getCrisisId())
+                .chain(alert -> {
+                    if (alert.getStatus() != CrisisStatus.ACTIVE) {
+                        escalation.end(Escalation.State.DONE);
+                        Log.infof("Escalation %s ends: crisis %s is %s", id, alert.getCrisisId(), alert.getStatus());
+                        return Uni.createFrom().voidItem();
+                    }
+                    return notificationRecords.acknowledged(escalation.getCrisisId(), escalation.getRole())
+                            .chain(acknowledged -> acknowledged ? stop(escalation)
+                                    : policies.findById(escalation.getSeverity()).chain(policy -> policy == null
+                                            ? end(escalation)
+                                            : step(escalation, plan(policy))));
+                }));
+    }
+
+    private Uni<Void> stop(Escalation escalation) {
+        escalation.end(Escalation.State.STOPPED);
+        Log.infof("Escalation %s for %s on crisis %s stops: acknowledged", escalation.getId(),
+                escalation.getRole(), escalation.getCrisisId());
+        return Uni.createFrom().voidItem();
+    }
+
+    private Uni<Void> end(Escalation escalation) {
+        escalation.end(Escalation.State.DONE);
+        return Uni.createFrom().voidItem();
+    }
+
+    private Uni<Void> step(Escalation escalation, EscalationPlan plan) {
+        EscalationPlan.Position position = escalation.position();
+        Target target = plan.step(position).target();
+        Instant now = now();
+        List<Assignment> targets = read(escalation.getHolders()).stream()
+                .filter(holder -> switch (target) {
+                    case PRIMARY -> holder.role().equals(escalation.getRole()) && !holder.backup();
+                    case BACKUP -> holder.role().equals(escalation.getRole()) && holder.backup();
+                    case CRISIS_MANAGER -> holder.role().equals(config.escalation().managerRole());
+                })
+                .toList();
+        if (targets.isEmpty()) {
+            Log.warnf("Escalation %s step %d: nobody holds %s for %s", escalation.getId(), position.step(), target,
+                    escalation.getRole());
+        }
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Assignment holder : targets) {
+            chain = chain.chain(() -> contacts.findById(holder.subject()).chain(contact -> {
+                if (!EscalationPlan.mayPage(escalation.getSeverity(),
+                        Optional.ofNullable(contact).flatMap(ContactPoint::quietHours), now)) {
+                    Log.infof("Escalation %s: %s is in quiet hours, not paged", escalation.getId(),
+                            holder.username());
+                    return Uni.createFrom().voidItem();
+                }
+                return notifications.page(escalation.getCrisisId(), CrisisStatus.ACTIVE, holder,
+                        escalation.getRole());
+            }));
+        }
+        return chain.invoke(() -> plan.following(position).ifPresentOrElse(
+                next -> escalation.moveTo(next, now),
+                () -> escalation.end(Escalation.State.DONE)));
+    }
+
+    private EscalationPlan plan(EscalationPolicy policy) {
+        List<StepDto> steps = readSteps(policy.getSteps());
+        return new EscalationPlan(steps.stream()
+                .map(step -> new EscalationPlan.Step(step.target(), step.waitMinutes())).toList(), policy.getRounds());
+    }
+
+    private PolicyView view(EscalationPolicy policy) {
+        return new PolicyView(policy.getSeverity(), readSteps(policy.getSteps()), policy.getRounds(),
+                policy.getUpdatedBy(), policy.getUpdatedAt());
+    }
+
+    private List<StepDto> readSteps(String value) {
+        try {
+            return json.readValue(value, STEPS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored escalation steps are not readable", e);
+        }
+    }
+
+    private List<Assignment> read(String value) {
+        try {
+            return json.readValue(value, HOLDERS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored crisis holders are not readable", e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}
