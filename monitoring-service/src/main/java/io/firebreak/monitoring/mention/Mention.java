@@ -1,0 +1,108 @@
+package io.firebreak.monitoring.mention;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/** A post about the brand, with its sentiment and the watches it matched. */
+@Entity
+@Table(name = "mention")
+public class Mention {
+
+    @Id
+    private UUID id;
+    @Column(nullable = false)
+    private String source;
+    @Column(name = "external_id", nullable = false)
+    private String externalId;
+    private String author;
+    @Column(nullable = false)
+    private String text;
+    @Column(nullable = false)
+    private String language;
+    private String url;
+    @Column(name = "published_at", nullable = false)
+    private Instant publishedAt;
+    private Long reach;
+    private Long engagement;
+    @Column(name = "sentiment_label", nullable = false)
+    private String sentimentLabel;
+    @Column(name = "sentiment_score", nullable = false)
+    private double sentimentScore;
+    @Column(name = "watch_ids", nullable = false)
+    private String watchIds;
+    @Column(name = "received_at", nullable = false)
+    private Instant receivedAt;
+
+    protected Mention() {
+    }
+
+    static Mention scored(MentionInput input, String language, String sentimentLabel, double sentimentScore,
+                          List<UUID> watchIds, Instant now) {
+        Mention mention = new Mention();
+        mention.id = UUID.randomUUID();
+        mention.source = input.source();
+        mention.externalId = input.externalId();
+        mention.author = input.author();
+        mention.text = input.text();
+        mention.language = language;
+        mention.url = input.url();
+        mention.publishedAt = input.publishedAt();
+        mention.reach = input.reach();
+        mention.engagement = input.engagement();
+        mention.sentimentLabel = sentimentLabel;
+        mention.sentimentScore = sentimentScore;
+        mention.watchIds = String.join(",", watchIds.stream().map(UUID::toString).toList());
+        mention.receivedAt = now;
+        return mention;
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public String getSource() {
+        return source;
+    }
+
+    public String getExternalId() {
+        return externalId;
+    }
+
+    public String getAuthor() {
+        return author;
+    }
+
+    public String getText() {
+        return text;
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    public Instant getPublishedAt() {
+        return publishedAt;
+    }
+
+    public String getSentimentLabel() {
+        return sentimentLabel;
+    }
+
+    public double getSentimentScore() {
+        return sentimentScore;
+    }
+
+    public List<UUID> getWatchIds() {
+        return watchIds.isEmpty() ? List.of() : Arrays.stream(watchIds.split(",")).map(UUID::fromString).toList();
+    }
+}

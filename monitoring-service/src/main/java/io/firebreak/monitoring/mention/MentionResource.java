@@ -1,0 +1,33 @@
+package io.firebreak.monitoring.mention;
+
+import io.firebreak.monitoring.mention.MentionDtos.IngestionReport;
+import io.firebreak.monitoring.mention.MentionDtos.MentionBatch;
+import io.firebreak.platform.security.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/mentions")
+@Tag(name = "Mentions", description = "Posts about the brand delivered by connectors and webhooks")
+public class MentionResource {
+
+    private final MentionService service;
+
+    public MentionResource(MentionService service) {
+        this.service = service;
+    }
+
+    /**
+     * Up to 1000 mentions. 200 with, per record, the stored mention (sentiment, matched watches), or the
+     * reason it was rejected; duplicates (same source and external id) are counted, not stored twice.
+     */
+    @POST
+    @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
+    public Uni<IngestionReport> ingest(@Valid @NotNull MentionBatch batch) {
+        return service.ingest(batch.mentions());
+    }
+}

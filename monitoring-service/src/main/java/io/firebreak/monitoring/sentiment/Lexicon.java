@@ -1,0 +1,128 @@
+package io.firebreak.monitoring.sentiment;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+/**
+ * The word lists of one language, read from the project's own resource files in {@code /sentiment}:
+ * {@code lexicon-xx.txt} (word, valence), {@code modifiers-xx.txt} (negations, intensifiers, attenuators,
+ * contrasts) and {@code emoji.txt} (shared by every language). Keys are folded (lower case, no accent).
+ */
+final class Lexicon {
+
+    enum ModifierKind { NEGATION, INTENSIFIER, ATTENUATOR, CONTRAST }
+
+    record Modifier(ModifierKind kind, float factor) {
+    }
+
+    /** What the lexicon knows of a folded word: one map, so that a word costs one lookup. */
+    record Entry(Float valence, Modifier modifier, boolean startsExpression) {
+    }
+
+    private final Map<String, Float> valences = new HashMap<>();
+    private final Map<String, Modifier> modifiers = new HashMap<>();
+    private final Map<String, Entry> entries = new HashMap<>();
+    private final Map<String, Float> symbols = new HashMap<>();
+    /** First words of the expressions, so that most words need no expression lookup at all. */
+    private final Set<String> expressionStarts = new HashSet<>();
+    private int longestSymbol;
+    private String symbolStarts = "";
+
+    private Lexicon() {
+    }
+
+    static Lexicon load(Language language) {
+        Lexicon lexicon = new Lexicon();
+        read("lexicon-" + language.code() + ".txt", (key, rest) -> {
+            String folded = TextFolding.fold(key);
+            lexicon.valences.putIfAbsent(folded, Float.parseFloat(rest[0]));
+            int space = folded.indexOf(' ');
+            if (space > 0) {
+                lexicon.expressionStarts.add(folded.substring(0, space));
+            }
+        });
+        read("modifiers-" + language.code() + ".txt", (key, rest) -> {
+            ModifierKind kind = ModifierKind.valueOf(rest[0]);
+            float factor = rest.length > 1 ? Float.parseFloat(rest[1]) : 1f;
+            lexicon.modifiers.put(TextFolding.fold(key), new Modifier(kind, factor));
+        });
+        Set<String> words = new HashSet<>(lexicon.valences.keySet());
+        words.addAll(lexicon.modifiers.keySet());
+        words.addAll(lexicon.expressionStarts);
+        for (String word : words) {
+            lexicon.entries.put(word, new Entry(lexicon.valences.get(word), lexicon.modifiers.get(word),
+                    lexicon.expressionStarts.contains(word)));
+        }
+        read("emoji.txt", (key, rest) -> {
+            lexicon.symbols.put(key, Float.parseFloat(rest[0]));
+            lexicon.longestSymbol = Math.max(lexicon.longestSymbol, key.length());
+            if (lexicon.symbolStarts.indexOf(key.charAt(0)) < 0) {
+                lexicon.symbolStarts += key.charAt(0);
+            }
+        });
+        return lexicon;
+    }
+
+    private static void read(String name, BiConsumer<String, String[]> entry) {
+        String path = "/sentiment/" + name;
+        try (InputStream in = Lexicon.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing resource " + path);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] parts = line.split("\t");
+                String[] rest = new String[parts.length - 1];
+                System.arraycopy(parts, 1, rest, 0, rest.length);
+                entry.accept(parts[0].strip(), rest);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + path, e);
+        }
+    }
+
+    /** Everything known of a folded word, or {@code null} for most words. */
+    Entry entry(String folded) {
+        return entries.get(folded);
+    }
+
+    /** The valence of a folded word or expression, or {@code null} when it carries none. */
+    Float valence(String folded) {
+        return valences.get(folded);
+    }
+
+    boolean startsExpression(String folded) {
+        return expressionStarts.contains(folded);
+    }
+
+    Modifier modifier(String folded) {
+        return modifiers.get(folded);
+    }
+
+    /** The valence of an emoji or emoticon, exactly as written. */
+    Float symbol(String symbol) {
+        return symbols.get(symbol);
+    }
+
+    /** Whether an emoticon may start with this character: most punctuation starts none. */
+    boolean mayStartSymbol(char c) {
+        return symbolStarts.indexOf(c) >= 0;
+    }
+
+    int longestSymbol() {
+        return longestSymbol;
+    }
+}

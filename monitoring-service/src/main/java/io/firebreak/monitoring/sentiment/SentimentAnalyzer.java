@@ -1,0 +1,259 @@
+package io.firebreak.monitoring.sentiment;
+
+import io.firebreak.monitoring.sentiment.Lexicon.Modifier;
+import io.firebreak.monitoring.sentiment.Lexicon.ModifierKind;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lexicon and rules sentiment for social-media French and English, in the spirit of VADER: each word,
+ * expression, emoji or emoticon of the lexicon brings its valence, which the words around it change
+ * (negation, intensifiers, attenuators, "but"/"mais"), and the writing too (CAPITALS, elongated
+ * "nuuuul", exclamation marks). The sum is squashed into [-1, 1] and cut into three labels.
+ * Thread-safe: the lexicons are read once and never changed.
+ */
+public final class SentimentAnalyzer {
+
+    /** Valence of a negated word: "not good" is bad, but less than "bad"; "not bad" is mildly good. */
+    private static final float NEGATION_FACTOR = -0.6f;
+    /** How many words after a negation it still reaches, unless punctuation or "but" ends it first. */
+    private static final int NEGATION_REACH = 3;
+    private static final float BEFORE_CONTRAST = 0.5f;
+    private static final float AFTER_CONTRAST = 1.5f;
+    private static final float CAPITALS_FACTOR = 1.5f;
+    private static final float ELONGATION_FACTOR = 1.3f;
+    private static final float EXCLAMATION_BOOST = 0.3f;
+    /** "Like This" inside a sentence is more often a name (a show, a team) than an opinion. */
+    private static final float TITLE_CASE_FACTOR = 0.4f;
+    /** Squashing constant: score = sum / sqrt(sum² + ALPHA), so one "great" (3) scores about 0.6. */
+    private static final float ALPHA = 15f;
+    private static final int MAX_CUES = 5;
+    /** Endings removed from a word the lexicon does not know: plurals, feminines, tenses, adverbs, degrees. */
+    private static final String[] FRENCH_ENDINGS = {"s", "x", "e", "es"};
+    private static final String[] ENGLISH_ENDINGS = {"s", "es", "ed", "d", "ing", "ly", "'s", "st", "r", "est", "er"};
+
+    private final Map<Language, Lexicon> lexicons = new EnumMap<>(Language.class);
+    private final double positiveThreshold;
+    private final double negativeThreshold;
+
+    /** The analyzer with its default thresholds. */
+    public SentimentAnalyzer() {
+        this(0.05, -0.05);
+    }
+
+    /** @param positiveThreshold score from which a text is positive; negativeThreshold: up to which it is negative */
+    public SentimentAnalyzer(double positiveThreshold, double negativeThreshold) {
+        for (Language language : Language.values()) {
+            lexicons.put(language, Lexicon.load(language));
+        }
+        this.positiveThreshold = positiveThreshold;
+        this.negativeThreshold = negativeThreshold;
+    }
+
+    /** Scores a text whose language is unknown: it is detected. */
+    public SentimentResult analyze(String text) {
+        return analyze(text, null);
+    }
+
+    /** Scores a text; a null language is detected from the text. */
+    public SentimentResult analyze(String text, Language language) {
+        String safe = text == null ? "" : text;
+        Tokenizer.Tokens tokens = Tokenizer.tokenize(safe, lexicons.get(Language.EN), this::known);
+        Language lang = language != null ? language
+                : LanguageDetector.detect(tokens.list(), tokens.frenchAccents());
+        return score(safe, tokens.list(), lang);
+    }
+
+    private boolean known(String folded) {
+        for (Lexicon lexicon : lexicons.values()) {
+            if (lexicon.valence(folded) != null || lexicon.modifier(folded) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private SentimentResult score(String text, List<Token> tokens, Language language) {
+        Lexicon lexicon = lexicons.get(language);
+        boolean shouting = Tokenizer.mostlyCapitals(tokens);
+        List<Cue> cues = new ArrayList<>();
+        float sum = 0;
+        float contrastFactor = 1;
+        float pendingFactor = 1;
+        int negatedUntil = -1;
+        int exclamations = 0;
+        int wordIndex = 0;
+
+        for (int i = 0; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            if (token.kind() == TokenKind.BREAK) {
+                negatedUntil = -1;
+                pendingFactor = 1;
+                if ("!".equals(token.text())) {
+                    exclamations++;
+                }
+                continue;
+            }
+            if (token.kind() == TokenKind.SYMBOL) {
+                sum += token.valence() * contrastFactor;
+                cues.add(new Cue(token.text(), token.valence() * contrastFactor));
+                continue;
+            }
+            wordIndex++;
+
+            Lexicon.Entry entry = lexicon.entry(token.text());
+            Expression expression = entry != null && entry.startsExpression()
+                    ? expressionAt(text, tokens, i, lexicon) : null;
+            if (expression == null) {
+                Modifier modifier = entry == null ? null : entry.modifier();
+                if (modifier != null && !usedAsWord(modifier, tokens, i, lexicon)) {
+                    switch (modifier.kind()) {
+                        case NEGATION -> negatedUntil = wordIndex + NEGATION_REACH;
+                        case INTENSIFIER, ATTENUATOR -> pendingFactor *= modifier.factor();
+                        case CONTRAST -> {
+                            sum *= BEFORE_CONTRAST;
+                            for (int c = 0; c < cues.size(); c++) {
+                                cues.set(c, cues.get(c).scaled(BEFORE_CONTRAST));
+                            }
+                            contrastFactor = AFTER_CONTRAST;
+                            negatedUntil = -1;
+                        }
+                    }
+                    continue;
+                }
+                if (isFrenchNegationPrefix(token, language)) {
+                    negatedUntil = wordIndex + NEGATION_REACH;
+                }
+                Float valence = entry != null ? entry.valence() : lookupVariant(token.text(), lexicon, language);
+                if (valence == null) {
+                    continue;
+                }
+                expression = new Expression(text.substring(token.start(), token.end()), valence, 1);
+            }
+
+            float value = expression.valence() * pendingFactor;
+            pendingFactor = 1;
+            if (token.capitals() && !shouting) {
+                value *= CAPITALS_FACTOR;
+            }
+            if (token.titleCase()) {
+                value *= TITLE_CASE_FACTOR;
+            }
+            if (token.elongated()) {
+                value *= ELONGATION_FACTOR;
+            }
+            if (wordIndex <= negatedUntil) {
+                value *= NEGATION_FACTOR;
+            }
+            value *= contrastFactor;
+            sum += value;
+            cues.add(new Cue(expression.text(), value));
+            i += expression.length() - 1;
+            wordIndex += expression.length() - 1;
+        }
+
+        if (sum != 0 && exclamations > 0) {
+            sum += Math.signum(sum) * EXCLAMATION_BOOST * Math.min(exclamations, 3);
+        }
+        double score = sum / Math.sqrt(sum * sum + ALPHA);
+        SentimentLabel label = score >= positiveThreshold ? SentimentLabel.POSITIVE
+                : score <= negativeThreshold ? SentimentLabel.NEGATIVE : SentimentLabel.NEUTRAL;
+        return new SentimentResult(label, Math.round(score * 1000) / 1000.0, language, decisive(cues, label));
+    }
+
+    /** "super" or "grave" intensify the next word when it carries sentiment, and are words of their own otherwise. */
+    private static boolean usedAsWord(Modifier modifier, List<Token> tokens, int i, Lexicon lexicon) {
+        if (modifier.kind() != ModifierKind.INTENSIFIER || lexicon.valence(tokens.get(i).text()) == null) {
+            return false;
+        }
+        if (i + 1 >= tokens.size() || tokens.get(i + 1).kind() != TokenKind.WORD) {
+            return true;
+        }
+        String next = tokens.get(i + 1).text();
+        return lexicon.valence(next) == null && lexicon.modifier(next) == null;
+    }
+
+    /** "n'aime", "n'est": the French "ne" glued to its verb opens a negation. */
+    private static boolean isFrenchNegationPrefix(Token token, Language language) {
+        String text = token.text();
+        return language == Language.FR && text.length() > 2 && text.charAt(0) == 'n' && text.charAt(1) == '\'';
+    }
+
+    /** The longest lexicon expression of two or three words starting at token i, if any. */
+    private static Expression expressionAt(String text, List<Token> tokens, int i, Lexicon lexicon) {
+        if (!lexicon.startsExpression(tokens.get(i).text())) {
+            return null;
+        }
+        for (int length = 3; length >= 2; length--) {
+            if (i + length > tokens.size()) {
+                continue;
+            }
+            StringBuilder key = new StringBuilder(tokens.get(i).text());
+            boolean words = true;
+            for (int k = 1; k < length && words; k++) {
+                Token next = tokens.get(i + k);
+                words = next.kind() == TokenKind.WORD;
+                key.append(' ').append(next.text());
+            }
+            if (!words) {
+                continue;
+            }
+            Float valence = lexicon.valence(key.toString());
+            if (valence != null) {
+                return new Expression(text.substring(tokens.get(i).start(), tokens.get(i + length - 1).end()),
+                        valence, length);
+            }
+        }
+        return null;
+    }
+
+    /** A word the lexicon does not know as written: without French elision ("j'adore"), or a common ending. */
+    private static Float lookupVariant(String word, Lexicon lexicon, Language language) {
+        int apostrophe = word.indexOf('\'');
+        if (language == Language.FR && apostrophe > 0 && apostrophe <= 6 && apostrophe < word.length() - 1) {
+            String elided = word.substring(apostrophe + 1);
+            Float valence = lexicon.valence(elided);
+            return valence != null ? valence : lookupVariant(elided, lexicon, language);
+        }
+        String[] endings = language == Language.FR ? FRENCH_ENDINGS : ENGLISH_ENDINGS;
+        for (String ending : endings) {
+            if (word.length() > ending.length() + 2 && word.endsWith(ending)) {
+                Float valence = lexicon.valence(word.substring(0, word.length() - ending.length()));
+                if (valence != null) {
+                    return valence;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The cues that pull towards the label (all of them for a neutral text), strongest first. */
+    private static List<String> decisive(List<Cue> cues, SentimentLabel label) {
+        if (cues.isEmpty()) {
+            return List.of();
+        }
+        List<Cue> kept = new ArrayList<>(cues.size());
+        for (Cue cue : cues) {
+            if (label == SentimentLabel.NEUTRAL || (cue.value() > 0) == (label == SentimentLabel.POSITIVE)) {
+                kept.add(cue);
+            }
+        }
+        kept.sort((a, b) -> Float.compare(Math.abs(b.value()), Math.abs(a.value())));
+        String[] texts = new String[Math.min(kept.size(), MAX_CUES)];
+        for (int k = 0; k < texts.length; k++) {
+            texts[k] = kept.get(k).text();
+        }
+        return List.of(texts);
+    }
+
+    private record Cue(String text, float value) {
+        Cue scaled(float factor) {
+            return new Cue(text, value * factor);
+        }
+    }
+
+    private record Expression(String text, float valence, int length) {
+    }
+}

@@ -1,0 +1,201 @@
+package io.firebreak.monitoring.mention;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.firebreak.devstack.testing.InfrastructureTestResource;
+import io.firebreak.devstack.testing.TestTokens;
+import io.firebreak.devstack.testing.TopicProbe;
+import io.firebreak.events.CloudEvent;
+import io.firebreak.events.EventJson;
+import io.firebreak.events.EventTypes;
+import io.firebreak.events.MentionReceived;
+import io.firebreak.events.Topics;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class MentionResourceTest {
+
+    private static final String ANALYST = TestTokens.of("ana", "analyst");
+
+    /** A watch on a brand name no other test uses, so that only this test's mentions match it. */
+    private static String watchOn(String brand) {
+        return given().auth().oauth2(ANALYST)
+                .contentType(ContentType.JSON).body("""
+                        {"name":"%s","query":"%s -job","languages":["fr","en"]}""".formatted(brand, brand))
+                .when().post("/api/watches")
+                .then().statusCode(201)
+                .extract().path("id");
+    }
+
+    private static String mention(String externalId, String text, String language) {
+        return """
+                {"source":"mastodon","externalId":"%s","author":"@someone","text":"%s",%s
+                 "url":"https://mastodon.example/@someone/%s","publishedAt":"%s","reach":1200,"engagement":35}"""
+                .formatted(externalId, text, language == null ? "" : "\"language\":\"" + language + "\",",
+                        externalId, Instant.now().minusSeconds(60));
+    }
+
+    @Test
+    void aBatchIsScoredMatchedStoredAndPublishedWhileBadRecordsAreRejected() {
+        String brand = "brand" + UUID.randomUUID().toString().substring(0, 8);
+        String watchId = watchOn(brand);
+        String run = UUID.randomUUID().toString();
+        String batch = """
+                {"mentions":[%s,%s,{"source":"mastodon","externalId":"%s-bad","publishedAt":"%s"},%s]}""".formatted(
+                mention(run + "-1", "L'appli " + brand + " est vraiment nulle, encore en panne 😡", null),
+                mention(run + "-2", "Lovely weather today", "en"),
+                run, Instant.now(),
+                mention(run + "-1", "same post again", null));
+
+        try (TopicProbe scored = TopicProbe.watch(InfrastructureTestResource.kafkaBootstrapServers(),
+                Topics.MENTIONS_SCORED)) {
+            var report = given().auth().oauth2(ANALYST)
+                    .contentType(ContentType.JSON).body(batch)
+                    .when().post("/api/mentions")
+                    .then().statusCode(200)
+                    .body("accepted.index", contains(0, 1))
+                    .body("accepted[0].language", equalTo("fr"))
+                    .body("accepted[0].sentimentLabel", equalTo("negative"))
+                    .body("accepted[0].watchIds", contains(watchId))
+                    .body("accepted[1].sentimentLabel", equalTo("positive"))
+                    .body("accepted[1].watchIds", empty())
+                    .body("duplicates", equalTo(1))
+                    .body("rejected", hasSize(1))
+                    .body("rejected[0].index", equalTo(2))
+                    .body("rejected[0].reason", equalTo("text is required, at most 10000 characters"))
+                    .extract();
+            String mentionId = report.path("accepted[0].mentionId");
+
+            JsonNode event = scored.awaitEvent(e -> e.path("data").path("mentionId").asText().equals(mentionId),
+                    Duration.ofSeconds(30));
+
+            assertThat(event.path("type").asText()).isEqualTo(EventTypes.MENTION_SCORED);
+            assertThat(event.path("_key").asText()).isEqualTo(watchId);
+            assertThat(event.path("data").path("sentimentLabel").asText()).isEqualTo("negative");
+            assertThat(event.path("data").path("watchIds").get(0).asText()).isEqualTo(watchId);
+            assertThat(event.path("data").path("externalId").asText()).isEqualTo(run + "-1");
+        }
+
+        // Sent again, nothing is stored twice and the bad record is still refused.
+        given().auth().oauth2(ANALYST)
+                .contentType(ContentType.JSON).body(batch)
+                .when().post("/api/mentions")
+                .then().statusCode(200)
+                .body("accepted", empty())
+                .body("duplicates", equalTo(3))
+                .body("rejected", hasSize(1));
+    }
+
+    @Test
+    void aMentionOnTheRawTopicIsScoredAndPublishedOnce() throws Exception {
+        String brand = "brand" + UUID.randomUUID().toString().substring(0, 8);
+        String watchId = watchOn(brand);
+        String externalId = UUID.randomUUID().toString();
+        var raw = CloudEvent.of("/mastodon-connector", EventTypes.MENTION_RECEIVED, "mastodon:" + externalId,
+                new MentionReceived("mastodon", externalId, "@fan", "I love the new " + brand + " app!", "en",
+                        null, Instant.now().minusSeconds(30), 10L, 2L));
+        String value = EventJson.newMapper().writeValueAsString(raw);
+
+        try (TopicProbe scored = TopicProbe.watch(InfrastructureTestResource.kafkaBootstrapServers(),
+                Topics.MENTIONS_SCORED)) {
+            TopicProbe.send(InfrastructureTestResource.kafkaBootstrapServers(), Topics.MENTIONS_RAW,
+                    "mastodon:" + externalId, value);
+            TopicProbe.send(InfrastructureTestResource.kafkaBootstrapServers(), Topics.MENTIONS_RAW,
+                    "mastodon:" + externalId, value);
+
+            JsonNode event = scored.awaitEvent(e -> e.path("data").path("externalId").asText().equals(externalId),
+                    Duration.ofSeconds(30));
+
+            assertThat(event.path("_key").asText()).isEqualTo(watchId);
+            assertThat(event.path("data").path("sentimentLabel").asText()).isEqualTo("positive");
+            assertThat(event.path("data").path("language").asText()).isEqualTo("en");
+            String mentionId = event.path("data").path("mentionId").asText();
+            // The redelivered event was applied once: the next scored event for this post would be a second one.
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> scored.awaitEvent(
+                    e -> e.path("data").path("externalId").asText().equals(externalId)
+                            && !e.path("data").path("mentionId").asText().equals(mentionId),
+                    Duration.ofSeconds(5))).isInstanceOf(AssertionError.class);
+        }
+    }
+
+    @Test
+    void mentionsOlderThanTheRetentionAreDeleted() {
+        String old = """
+                {"mentions":[{"source":"mastodon","externalId":"%s","text":"an old post","language":"en",
+                 "publishedAt":"%s"}]}""".formatted(UUID.randomUUID(), Instant.now().minus(Duration.ofDays(400)));
+        given().auth().oauth2(ANALYST).contentType(ContentType.JSON).body(old)
+                .when().post("/api/mentions")
+                .then().statusCode(200).body("accepted", hasSize(1));
+
+        // Once the purge has run, the same post is new again instead of a duplicate.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(ANALYST)
+                .contentType(ContentType.JSON).body(old)
+                .when().post("/api/mentions")
+                .then().statusCode(200).body("accepted", hasSize(1)));
+    }
+
+    @Test
+    void moreThanAThousandMentionsIsABadRequest() {
+        String one = mention("x", "hello", "en");
+        String body = "{\"mentions\":[" + String.join(",", Collections.nCopies(MentionDtos.MAX_BATCH + 1, one)) + "]}";
+
+        given().auth().oauth2(ANALYST)
+                .contentType(ContentType.JSON).body(body)
+                .when().post("/api/mentions")
+                .then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @TestHTTPResource("/api/mentions")
+    URI mentionsUri;
+
+    @Test
+    void aTenMegabyteBodyIsTooLarge() throws Exception {
+        String body = "{\"mentions\":[{\"text\":\"" + "a".repeat(10 * 1024 * 1024) + "\"}]}";
+        // Expect: 100-continue, as a well-behaved connector sends a large body: the server refuses it up front.
+        HttpRequest request = HttpRequest.newBuilder(mentionsUri)
+                .header("Authorization", "Bearer " + ANALYST)
+                .header("Content-Type", "application/json")
+                .expectContinue(true)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void withoutATokenIsUnauthorized() {
+        given().contentType(ContentType.JSON).body("{\"mentions\":[]}")
+                .when().post("/api/mentions")
+                .then().statusCode(401);
+    }
+
+    @Test
+    void communicatorsMayNotIngest() {
+        given().auth().oauth2(TestTokens.of("cole", "communicator"))
+                .contentType(ContentType.JSON).body("{\"mentions\":[" + mention("y", "hello", "en") + "]}")
+                .when().post("/api/mentions")
+                .then().statusCode(403);
+    }
+}

@@ -1,0 +1,121 @@
+package io.firebreak.monitoring.sentiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SentimentAnalyzerTest {
+
+    private static final SentimentAnalyzer ANALYZER = new SentimentAnalyzer();
+
+    private static SentimentResult analyze(String text) {
+        return ANALYZER.analyze(text);
+    }
+
+    @Test
+    void praiseIsPositiveAndSaysWhichWordsDecided() {
+        SentimentResult result = analyze("The new app is great, I love it");
+
+        assertThat(result.label()).isEqualTo(SentimentLabel.POSITIVE);
+        assertThat(result.language()).isEqualTo(Language.EN);
+        assertThat(result.cues()).contains("great", "love it");
+    }
+
+    @Test
+    void negationFlipsTheWordsThatFollow() {
+        assertThat(analyze("This update is good").label()).isEqualTo(SentimentLabel.POSITIVE);
+        assertThat(analyze("This update is not good").label()).isEqualTo(SentimentLabel.NEGATIVE);
+        assertThat(analyze("Honestly not bad at all").label()).isEqualTo(SentimentLabel.POSITIVE);
+    }
+
+    @Test
+    void frenchNegationFlipsWhetherWrittenWithNeOrPas() {
+        assertThat(analyze("J'aime ce service").label()).isEqualTo(SentimentLabel.POSITIVE);
+        assertThat(analyze("Je n'aime pas ce service").label()).isEqualTo(SentimentLabel.NEGATIVE);
+        assertThat(analyze("Le service client n'est pas génial").label()).isEqualTo(SentimentLabel.NEGATIVE);
+        assertThat(analyze("c'est pas mal du tout").label()).isEqualTo(SentimentLabel.POSITIVE);
+    }
+
+    @Test
+    void whatFollowsButOutweighsWhatPrecedes() {
+        assertThat(analyze("The staff were nice but the delivery was terrible").label())
+                .isEqualTo(SentimentLabel.NEGATIVE);
+        assertThat(analyze("Le début était nul mais la fin est géniale").label())
+                .isEqualTo(SentimentLabel.POSITIVE);
+    }
+
+    @Test
+    void intensifiersStrengthenAndAttenuatorsSoften() {
+        double plain = analyze("the service is good").score();
+
+        assertThat(analyze("the service is really good").score()).isGreaterThan(plain);
+        assertThat(analyze("the service is slightly good").score()).isLessThan(plain);
+        assertThat(analyze("le service est très bon").score()).isGreaterThan(analyze("le service est bon").score());
+    }
+
+    @Test
+    void emojisAndEmoticonsCarrySentiment() {
+        assertThat(analyze("my order arrived today 😡😡").label()).isEqualTo(SentimentLabel.NEGATIVE);
+        assertThat(analyze("my order arrived today :)").label()).isEqualTo(SentimentLabel.POSITIVE);
+        assertThat(analyze("ma commande est arrivée :(").label()).isEqualTo(SentimentLabel.NEGATIVE);
+        assertThat(analyze("my order arrived today ❤️").cues()).containsExactly("❤");
+    }
+
+    @Test
+    void elongatedWordsAreRecognisedAndStressed() {
+        SentimentResult elongated = analyze("ce film est nuuuuul");
+
+        assertThat(elongated.label()).isEqualTo(SentimentLabel.NEGATIVE);
+        assertThat(elongated.score()).isLessThan(analyze("ce film est nul").score());
+        assertThat(analyze("this is sooo goooood").score()).isGreaterThan(analyze("this is good").score());
+    }
+
+    @Test
+    void hashtagsAreReadAsWords() {
+        SentimentResult result = analyze("Another outage today #fail");
+
+        assertThat(result.label()).isEqualTo(SentimentLabel.NEGATIVE);
+        assertThat(result.cues()).contains("fail");
+    }
+
+    @Test
+    void capitalsStressAWord() {
+        assertThat(analyze("the support was AWFUL").score()).isLessThan(analyze("the support was awful").score());
+    }
+
+    @Test
+    void socialMediaSlangIsUnderstoodInBothLanguages() {
+        assertThat(analyze("wtf is this update").label()).isEqualTo(SentimentLabel.NEGATIVE);
+        assertThat(analyze("trop bien ce concert mdr").label()).isEqualTo(SentimentLabel.POSITIVE);
+        assertThat(analyze("bof, le nouveau menu").label()).isEqualTo(SentimentLabel.NEGATIVE);
+        assertThat(analyze("c'est grave nul").label()).isEqualTo(SentimentLabel.NEGATIVE);
+    }
+
+    @Test
+    void factualTextIsNeutral() {
+        SentimentResult result = analyze("The shop opens at 9 on Monday, see the map at https://example.com/map");
+
+        assertThat(result.label()).isEqualTo(SentimentLabel.NEUTRAL);
+        assertThat(result.score()).isZero();
+    }
+
+    @Test
+    void languageIsDetectedOrTakenAsGiven() {
+        assertThat(analyze("Je suis très déçu par le service client").language()).isEqualTo(Language.FR);
+        assertThat(analyze("I am very disappointed with the support").language()).isEqualTo(Language.EN);
+        assertThat(ANALYZER.analyze("super", Language.FR).language()).isEqualTo(Language.FR);
+    }
+
+    @Test
+    void scoreStaysWithinBoundsEvenForPilesOfWords() {
+        SentimentResult result = analyze("awful terrible horrible worst disgusting ".repeat(50) + "!!!!!!");
+
+        assertThat(result.score()).isBetween(-1.0, -0.9);
+    }
+
+    @Test
+    void emptyOrNullTextIsNeutral() {
+        assertThat(analyze("").label()).isEqualTo(SentimentLabel.NEUTRAL);
+        assertThat(analyze(null).label()).isEqualTo(SentimentLabel.NEUTRAL);
+    }
+}
