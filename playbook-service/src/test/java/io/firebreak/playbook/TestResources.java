@@ -1,13 +1,18 @@
 package io.firebreak.playbook;
 
 import io.firebreak.devstack.testing.InfrastructureTestResource;
+import io.firebreak.playbook.client.MonitoringStub;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
-/** Real PostgreSQL and Kafka, and an OIDC server signing real tokens, for every test of this service. */
+/**
+ * Real PostgreSQL and Kafka, an OIDC server signing real tokens, and monitoring-service's tone API (WireMock), for
+ * every test of this service.
+ */
 @WithTestResource(value = InfrastructureTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = MonitoringStub.class, scope = TestResourceScope.GLOBAL)
 public final class TestResources {
 
     private TestResources() {

@@ -2,6 +2,7 @@ package io.firebreak.playbook.crisis;
 
 import io.firebreak.events.CrisisStatus;
 import io.firebreak.events.Severity;
+import io.firebreak.playbook.playbook.PlaybookDtos.PlaybookRef;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -39,6 +40,14 @@ public class Crisis {
     private UUID playbookId;
     @Column(name = "playbook_version")
     private Integer playbookVersion;
+    @Column(name = "activated_at")
+    private Instant activatedAt;
+    @Column(name = "no_apology_reason")
+    private String noApologyReason;
+    @Column(name = "no_apology_by")
+    private String noApologyBy;
+    @Column(name = "no_apology_at")
+    private Instant noApologyAt;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
     @Column(name = "updated_at", nullable = false)
@@ -49,7 +58,8 @@ public class Crisis {
     protected Crisis() {
     }
 
-    static Crisis proposed(String title, Severity severity, boolean drill, UUID signalId, UUID watchId, Instant now) {
+    static Crisis proposed(String title, Severity severity, boolean drill, UUID signalId, UUID watchId,
+                           PlaybookRef playbook, Instant now) {
         Crisis crisis = new Crisis();
         crisis.id = UUID.randomUUID();
         crisis.title = title.length() > TITLE_MAX ? title.substring(0, TITLE_MAX - 1) + "…" : title;
@@ -58,9 +68,42 @@ public class Crisis {
         crisis.drill = drill;
         crisis.signalId = signalId;
         crisis.watchId = watchId;
+        if (playbook != null) {
+            crisis.playbookId = playbook.id();
+            crisis.playbookVersion = playbook.version();
+        }
         crisis.createdAt = now;
         crisis.updatedAt = now;
         return crisis;
+    }
+
+    /** Enters {@code to}; the caller has checked {@link CrisisLifecycle#allows} and records the transition. */
+    void enter(CrisisStatus to, Instant now) {
+        if (to == CrisisStatus.ACTIVE && activatedAt == null) {
+            activatedAt = now;
+        }
+        status = to;
+        updatedAt = now;
+    }
+
+    /** Records, with who and why, that this crisis closes without a public apology. */
+    void decideNotToApologise(String reason, String decidedBy, Instant now) {
+        noApologyReason = reason;
+        noApologyBy = decidedBy;
+        noApologyAt = now;
+        updatedAt = now;
+    }
+
+    public String getNoApologyReason() {
+        return noApologyReason;
+    }
+
+    public String getNoApologyBy() {
+        return noApologyBy;
+    }
+
+    public Instant getNoApologyAt() {
+        return noApologyAt;
     }
 
     public UUID getId() {
@@ -97,6 +140,10 @@ public class Crisis {
 
     public Integer getPlaybookVersion() {
         return playbookVersion;
+    }
+
+    public Instant getActivatedAt() {
+        return activatedAt;
     }
 
     public Instant getCreatedAt() {

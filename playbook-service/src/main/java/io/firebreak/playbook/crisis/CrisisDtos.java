@@ -2,6 +2,7 @@ package io.firebreak.playbook.crisis;
 
 import io.firebreak.events.CrisisStatus;
 import io.firebreak.events.Severity;
+import io.firebreak.playbook.assignment.AssignmentDtos.OverdueTask;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -20,7 +21,24 @@ public final class CrisisDtos {
             @NotBlank @Size(max = Crisis.TITLE_MAX) String title,
             @NotNull Severity severity,
             boolean drill,
-            @Size(max = 2000) String reason) {
+            @Size(max = 2000) String reason,
+            UUID playbookId) {
+    }
+
+    /** The recorded decision to close a crisis without a public apology. */
+    public record NoApologyRequest(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    public record NoApologyView(String reason, String decidedBy, Instant decidedAt) {
+
+        static NoApologyView of(Crisis crisis) {
+            return crisis.getNoApologyReason() == null ? null
+                    : new NoApologyView(crisis.getNoApologyReason(), crisis.getNoApologyBy(), crisis.getNoApologyAt());
+        }
+    }
+
+    /** Why a crisis manager moves a crisis on; required to dismiss. */
+    public record TransitionRequest(@Size(max = 2000) String reason) {
     }
 
     public record TransitionView(CrisisStatus from, CrisisStatus to, String actor, String reason, Instant at) {
@@ -41,15 +59,19 @@ public final class CrisisDtos {
             UUID watchId,
             UUID playbookId,
             Integer playbookVersion,
+            Instant activatedAt,
             Instant createdAt,
             Instant updatedAt,
-            List<TransitionView> transitions) {
+            List<TransitionView> transitions,
+            List<OverdueTask> overdueTasks,
+            NoApologyView noApology) {
 
-        static CrisisView of(Crisis crisis, List<CrisisTransition> transitions) {
+        static CrisisView of(Crisis crisis, List<CrisisTransition> transitions, List<OverdueTask> overdueTasks) {
             return new CrisisView(crisis.getId(), crisis.getTitle(), crisis.getStatus(), crisis.getSeverity(),
                     crisis.isDrill(), crisis.getSignalId(), crisis.getWatchId(), crisis.getPlaybookId(),
-                    crisis.getPlaybookVersion(), crisis.getCreatedAt(), crisis.getUpdatedAt(),
-                    transitions.stream().map(TransitionView::of).toList());
+                    crisis.getPlaybookVersion(), crisis.getActivatedAt(), crisis.getCreatedAt(),
+                    crisis.getUpdatedAt(), transitions.stream().map(TransitionView::of).toList(), overdueTasks,
+                    NoApologyView.of(crisis));
         }
     }
 }

@@ -3,7 +3,9 @@ package io.firebreak.playbook.crisis;
 import io.firebreak.events.CrisisStatus;
 import io.firebreak.platform.security.Roles;
 import io.firebreak.playbook.crisis.CrisisDtos.CrisisView;
+import io.firebreak.playbook.crisis.CrisisDtos.NoApologyRequest;
 import io.firebreak.playbook.crisis.CrisisDtos.ProposeCrisisRequest;
+import io.firebreak.playbook.crisis.CrisisDtos.TransitionRequest;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -46,9 +48,10 @@ public class CrisisResource {
     @GET
     @RolesAllowed({Roles.CRISIS_MANAGER, Roles.ADMIN, Roles.APPROVER, Roles.COMMUNICATOR, Roles.ANALYST})
     public Uni<List<CrisisView>> list(@QueryParam("status") CrisisStatus status,
+                                      @QueryParam("drill") Boolean drill,
                                       @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                       @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return service.list(status, page, size);
+        return service.list(status, drill, page, size);
     }
 
     @GET
@@ -56,5 +59,46 @@ public class CrisisResource {
     @RolesAllowed({Roles.CRISIS_MANAGER, Roles.ADMIN, Roles.APPROVER, Roles.COMMUNICATOR, Roles.ANALYST})
     public Uni<CrisisView> get(@RestPath UUID id) {
         return service.get(id);
+    }
+
+    @POST
+    @Path("{id}/activate")
+    @RolesAllowed(Roles.CRISIS_MANAGER)
+    public Uni<CrisisView> activate(@RestPath UUID id, @Valid TransitionRequest request) {
+        return transition(id, CrisisStatus.ACTIVE, request);
+    }
+
+    @POST
+    @Path("{id}/contain")
+    @RolesAllowed(Roles.CRISIS_MANAGER)
+    public Uni<CrisisView> contain(@RestPath UUID id, @Valid TransitionRequest request) {
+        return transition(id, CrisisStatus.CONTAINED, request);
+    }
+
+    @POST
+    @Path("{id}/resolve")
+    @RolesAllowed(Roles.CRISIS_MANAGER)
+    public Uni<CrisisView> resolve(@RestPath UUID id, @Valid TransitionRequest request) {
+        return transition(id, CrisisStatus.RESOLVED, request);
+    }
+
+    @POST
+    @Path("{id}/dismiss")
+    @RolesAllowed(Roles.CRISIS_MANAGER)
+    public Uni<CrisisView> dismiss(@RestPath UUID id, @Valid TransitionRequest request) {
+        return transition(id, CrisisStatus.DISMISSED, request);
+    }
+
+    /** Records the decision to close without a public apology, which resolving otherwise requires. */
+    @POST
+    @Path("{id}/no-apology")
+    @RolesAllowed(Roles.CRISIS_MANAGER)
+    public Uni<CrisisView> decideNotToApologise(@RestPath UUID id, @Valid @NotNull NoApologyRequest request) {
+        return service.decideNotToApologise(id, request.reason(), identity.getPrincipal().getName());
+    }
+
+    private Uni<CrisisView> transition(UUID id, CrisisStatus to, TransitionRequest request) {
+        String reason = request != null ? request.reason() : null;
+        return service.transition(id, to, reason, identity.getPrincipal().getName());
     }
 }

@@ -4,6 +4,7 @@ package io.firebreak.playbook.messaging;
 public final class Channels {
 
     public static final String SIGNALS = "signals";
+    public static final String PUBLICATIONS = "publications";
 
     private Channels() {
     }

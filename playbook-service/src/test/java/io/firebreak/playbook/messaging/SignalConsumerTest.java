@@ -14,7 +14,9 @@ import io.firebreak.events.EventTypes;
 import io.firebreak.events.Severity;
 import io.firebreak.events.SignalChanged;
 import io.firebreak.events.Topics;
+import io.firebreak.playbook.playbook.PlaybookFixtures;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,8 +29,12 @@ class SignalConsumerTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     private static CloudEvent<SignalChanged> signalRaised(UUID watchId, UUID signalId) {
+        return signalRaised(watchId, signalId, Severity.HIGH);
+    }
+
+    private static CloudEvent<SignalChanged> signalRaised(UUID watchId, UUID signalId, Severity severity) {
         Instant now = Instant.now();
-        var signal = new SignalChanged(signalId, watchId, "Bank app", "OPEN", Severity.HIGH, "App down, angry posts",
+        var signal = new SignalChanged(signalId, watchId, "Bank app", "OPEN", severity, "App down, angry posts",
                 now.minusSeconds(900), now, 500, 40, 0.8, 0.95, List.of(), "analyst", now);
         return CloudEvent.of("/monitoring-service", EventTypes.SIGNAL_RAISED, watchId.toString(), signal);
     }
@@ -99,6 +105,35 @@ class SignalConsumerTest {
             send(signalRaised(watchId, signalId));
 
             crises.awaitEvent(e -> e.path("data").path("signalId").asText().equals(signalId.toString()), WAIT);
+        }
+    }
+
+    @Test
+    void signalMatchingAPlaybookProposesTheCrisisWithItsCurrentVersion() throws Exception {
+        UUID watchId = UUID.randomUUID();
+        String playbookId = PlaybookFixtures.create(PlaybookFixtures.bankOutage(watchId, "HIGH"));
+        given().auth().oauth2(TestTokens.of("ada", "admin"))
+                .contentType(ContentType.JSON).body(PlaybookFixtures.bankOutage(watchId, "HIGH"))
+                .when().put("/api/playbooks/" + playbookId)
+                .then().statusCode(200);
+        UUID critical = UUID.randomUUID();
+        UUID low = UUID.randomUUID();
+        // One probe per awaited event: a probe skips what else arrives in the batch it matched in.
+        String kafka = InfrastructureTestResource.kafkaBootstrapServers();
+        try (TopicProbe lowProbe = TopicProbe.watch(kafka, Topics.CRISES);
+             TopicProbe criticalProbe = TopicProbe.watch(kafka, Topics.CRISES)) {
+            send(signalRaised(watchId, low, Severity.LOW));
+            send(signalRaised(watchId, critical, Severity.CRITICAL));
+
+            // Below the playbook's threshold the signal is still proposed, without a playbook, for a human to judge.
+            JsonNode unmatched = lowProbe.awaitEvent(
+                    e -> e.path("data").path("signalId").asText().equals(low.toString()), WAIT);
+            assertThat(unmatched.path("data").hasNonNull("playbookId")).isFalse();
+
+            JsonNode matched = criticalProbe.awaitEvent(
+                    e -> e.path("data").path("signalId").asText().equals(critical.toString()), WAIT);
+            assertThat(matched.path("data").path("playbookId").asText()).isEqualTo(playbookId);
+            assertThat(matched.path("data").path("playbookVersion").asInt()).isEqualTo(2);
         }
     }
 }

@@ -1,0 +1,366 @@
+package io.firebreak.playbook.statement;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firebreak.events.CloudEvent;
+import io.firebreak.events.CrisisStatus;
+import io.firebreak.events.EventTypes;
+import io.firebreak.events.PublicationChanged;
+import io.firebreak.events.StatementChanged;
+import io.firebreak.events.Topics;
+import io.firebreak.platform.inbox.ProcessedEvents;
+import io.firebreak.platform.outbox.Outbox;
+import io.firebreak.platform.problem.Problem;
+import io.firebreak.platform.problem.ProblemException;
+import io.firebreak.playbook.client.MonitoringClient;
+import io.firebreak.playbook.client.ToneRequest;
+import io.firebreak.playbook.client.ToneResult;
+import io.firebreak.playbook.crisis.Crisis;
+import io.firebreak.playbook.crisis.CrisisRepository;
+import io.firebreak.playbook.playbook.PlaybookDefinition;
+import io.firebreak.playbook.playbook.PlaybookDtos.PlaybookRef;
+import io.firebreak.playbook.playbook.PlaybookService;
+import io.firebreak.playbook.playbook.TemplateText;
+import io.firebreak.playbook.statement.StatementDtos.ApproveRequest;
+import io.firebreak.playbook.statement.StatementDtos.DraftRequest;
+import io.firebreak.playbook.statement.StatementDtos.StatementView;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+@ApplicationScoped
+public class StatementService {
+
+    private static final String PUBLICATION_CONSUMER = "statement-publications";
+
+    private final StatementRepository statements;
+    private final ProcessedEvents processedEvents;
+    private final CrisisRepository crises;
+    private final PlaybookService playbooks;
+    private final MonitoringClient monitoring;
+    private final Outbox outbox;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public StatementService(StatementRepository statements, ProcessedEvents processedEvents, CrisisRepository crises,
+                            PlaybookService playbooks, @RestClient MonitoringClient monitoring, Outbox outbox,
+                            ObjectMapper json, Clock clock) {
+        this.statements = statements;
+        this.processedEvents = processedEvents;
+        this.crises = crises;
+        this.playbooks = playbooks;
+        this.monitoring = monitoring;
+        this.outbox = outbox;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** A draft from the text given, or rendered from the crisis playbook's template with the values given. */
+    @WithTransaction
+    public Uni<StatementView> draft(UUID crisisId, DraftRequest request, String communicator) {
+        return crises.findById(crisisId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("crisis", crisisId))
+                .chain(crisis -> {
+                    if (crisis.getStatus() == CrisisStatus.DISMISSED || crisis.getStatus() == CrisisStatus.REVIEWED) {
+                        return Uni.createFrom().failure(ProblemException.conflict("crisis-closed",
+                                "crisis " + crisisId + " is " + crisis.getStatus() + ": no more statements"));
+                    }
+                    return text(crisis, request);
+                })
+                .chain(text -> {
+                    Statement statement = Statement.draft(crisisId, request.phase(), request.channel().strip(),
+                            request.language(), text, communicator, now());
+                    return statements.persist(statement)
+                            .invoke(() -> Log.infof("Statement %s drafted for crisis %s by %s", statement.getId(),
+                                    crisisId, communicator))
+                            .map(this::view);
+                });
+    }
+
+    @WithTransaction
+    public Uni<StatementView> edit(UUID id, String text, String communicator) {
+        return existing(id).map(statement -> {
+            requireDraft(statement);
+            statement.edit(text, now());
+            Log.infof("Statement %s edited by %s", id, communicator);
+            return view(statement);
+        });
+    }
+
+    @WithSession
+    public Uni<StatementView> get(UUID id) {
+        return existing(id).map(this::view);
+    }
+
+    @WithSession
+    public Uni<List<StatementView>> ofCrisis(UUID crisisId) {
+        return crises.findById(crisisId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("crisis", crisisId))
+                .chain(crisis -> statements.ofCrisis(crisisId))
+                .map(list -> list.stream().map(this::view).toList());
+    }
+
+    /** Runs the tone check now and records its outcome, so the author sees it before asking for approval. */
+    public Uni<StatementView> checkTone(UUID id) {
+        return Panache.withSession(() -> existing(id)).chain(statement -> {
+            requireDraft(statement);
+            return tone(statement.getText(), statement.getLanguage());
+        }).chain(outcome -> Panache.withTransaction(() -> existing(id).map(statement -> {
+            record(statement, outcome);
+            return view(statement);
+        })));
+    }
+
+    /**
+     * Approves and schedules a statement: never by its author, never without a passing tone check. When the
+     * check cannot run, the statement records why and approval waits (503); the check is never skipped.
+     */
+    public Uni<StatementView> approve(UUID id, ApproveRequest request, String approver) {
+        return Panache.withSession(() -> existing(id)).chain(statement -> {
+            requireDraft(statement);
+            if (statement.getAuthor().equals(approver)) {
+                throw ProblemException.forbidden("four-eyes",
+                        "statement " + id + " was written by " + approver + ": someone else must approve it");
+            }
+            return tone(statement.getText(), statement.getLanguage()).map(outcome -> new Checked(statement, outcome));
+        }).chain(checked -> Panache.withTransaction(() -> existing(id).chain(statement -> {
+            requireDraft(statement);
+            if (!statement.getText().equals(checked.statement().getText())) {
+                return Uni.createFrom().failure(ProblemException.conflict("statement-changed",
+                        "statement " + id + " was edited during approval: approve it again"));
+            }
+            record(statement, checked.outcome());
+            if (checked.outcome().result() == null || !ToneGate.approvable(checked.outcome().result().verdict())) {
+                // Commit the recorded outcome, then answer why approval waits.
+                return Uni.createFrom().item(view(statement));
+            }
+            return schedule(statement, request, approver).map(ignored -> view(statement));
+        }))).chain(view -> {
+            if (view.toneBlockedReason() != null) {
+                return Uni.createFrom().failure(new ProblemException(503, "tone-check-unavailable",
+                        "Tone check unavailable", "approval waits: " + view.toneBlockedReason()));
+            }
+            if (view.status() != Statement.Status.APPROVED) {
+                return Uni.createFrom().failure(refused(view));
+            }
+            return Uni.createFrom().item(view);
+        });
+    }
+
+    /** Cancels a statement before publication; an approved one is withdrawn from publishing-service. */
+    @WithTransaction
+    public Uni<StatementView> cancel(UUID id, String communicator) {
+        return existing(id).chain(statement -> {
+            Statement.Status before = statement.getStatus();
+            if (before != Statement.Status.DRAFT && before != Statement.Status.APPROVED) {
+                return Uni.createFrom().failure(ProblemException.conflict("statement-final",
+                        "statement " + id + " is " + before + " and can no longer be cancelled"));
+            }
+            statement.cancel(communicator, now());
+            Log.infof("Statement %s cancelled by %s", id, communicator);
+            if (before == Statement.Status.DRAFT) {
+                return Uni.createFrom().item(view(statement));
+            }
+            return crises.findById(statement.getCrisisId())
+                    .chain(crisis -> outbox.publish(Topics.STATEMENTS, EventTypes.STATEMENT_WITHDRAWN,
+                            statement.getCrisisId().toString(), event(statement, crisis)))
+                    .map(ignored -> view(statement));
+        });
+    }
+
+    /**
+     * publishing-service's report on a statement: published (first channel out marks it PUBLISHED) or failed
+     * (the error shows on the statement). Each event applies once; reports on other posts are ignored.
+     */
+    @WithTransaction
+    public Uni<Void> applyPublication(CloudEvent<PublicationChanged> event) {
+        PublicationChanged publication = event.data();
+        if (publication.statementId() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return processedEvents.firstDelivery(PUBLICATION_CONSUMER, event.id()).chain(first -> !first
+                ? Uni.createFrom().voidItem()
+                : statements.findById(publication.statementId()).invoke(statement -> {
+                    if (statement == null || statement.getStatus() != Statement.Status.APPROVED) {
+                        return;
+                    }
+                    if ("PUBLISHED".equalsIgnoreCase(publication.state())) {
+                        statement.published(publication.url(), publication.changedAt());
+                        Log.infof("Statement %s published: %s", statement.getId(), publication.url());
+                    } else if ("FAILED".equalsIgnoreCase(publication.state())) {
+                        statement.publicationFailed(publication.error(), publication.changedAt());
+                        Log.infof("Statement %s failed to publish: %s", statement.getId(), publication.error());
+                    }
+                }).replaceWithVoid());
+    }
+
+    private Uni<Void> schedule(Statement statement, ApproveRequest request, String approver) {
+        Instant now = now();
+        ApproveRequest asked = request != null ? request : new ApproveRequest(null, null, null);
+        Schedule.Result when = Schedule.resolve(asked.scheduledAt(), asked.zone(), now);
+        if (when.problem().isPresent()) {
+            Schedule.Violation violation = when.problem().get();
+            return Uni.createFrom().failure(ProblemException.invalid("validation",
+                    violation.field() + " " + violation.message(),
+                    List.of(new Problem.FieldError(violation.field(), violation.message()))));
+        }
+        List<UUID> channelIds = asked.channelIds() != null && !asked.channelIds().isEmpty() ? asked.channelIds()
+                : channelIdOf(statement.getChannel());
+        if (channelIds.isEmpty()) {
+            return Uni.createFrom().failure(ProblemException.invalid("validation",
+                    "channelIds: statement channel " + statement.getChannel() + " is not a publishing channel id",
+                    List.of(new Problem.FieldError("channelIds", "name the publishing channels to send it to"))));
+        }
+        statement.approve(approver, when.at(), asked.zone(), channelIds.stream().map(UUID::toString)
+                .collect(Collectors.joining(",")), now);
+        return crises.findById(statement.getCrisisId())
+                .chain(crisis -> outbox.publish(Topics.STATEMENTS, EventTypes.STATEMENT_APPROVED,
+                        statement.getCrisisId().toString(), event(statement, crisis)))
+                .invoke(() -> Log.infof("Statement %s approved by %s for %s", statement.getId(), approver,
+                        statement.getScheduledAt()))
+                .replaceWithVoid();
+    }
+
+    private StatementChanged event(Statement statement, Crisis crisis) {
+        return new StatementChanged(statement.getId(), statement.getCrisisId(), statement.getPhase().name(),
+                statement.getLanguage(), statement.getText(), channelIds(statement), statement.getScheduledAt(),
+                false, crisis.isDrill(), statement.getApprovedBy(), statement.getUpdatedAt());
+    }
+
+    /** The tone check's answer, or why there is none. A failure of monitoring-service is an outcome, not an error. */
+    private Uni<ToneOutcome> tone(String text, String language) {
+        return monitoring.checkTone(new ToneRequest(text, language))
+                .map(result -> new ToneOutcome(result, null))
+                .onFailure().recoverWithItem(failure -> {
+                    Log.warnf("Tone check failed: %s", failure.toString());
+                    return new ToneOutcome(null, "monitoring-service tone check unreachable or failing ("
+                            + failure.getClass().getSimpleName() + "); try again when it is back");
+                });
+    }
+
+    private void record(Statement statement, ToneOutcome outcome) {
+        if (outcome.result() == null) {
+            statement.toneUnavailable(outcome.unavailable(), now());
+        } else {
+            statement.toneChecked(outcome.result().verdict(), write(outcome.result().findings()), now());
+        }
+    }
+
+    private Uni<String> text(Crisis crisis, DraftRequest request) {
+        if (request.text() != null && !request.text().isBlank()) {
+            return Uni.createFrom().item(request.text());
+        }
+        if (crisis.getPlaybookId() == null) {
+            return Uni.createFrom().failure(ProblemException.invalid("validation",
+                    "text: crisis " + crisis.getId() + " follows no playbook, so there is no template to start from",
+                    List.of(new Problem.FieldError("text", "must not be blank without a playbook template"))));
+        }
+        return playbooks.definition(new PlaybookRef(crisis.getPlaybookId(), crisis.getPlaybookVersion()))
+                .chain(plan -> {
+                    PlaybookDefinition.Template template = plan.templates().stream()
+                            .filter(t -> t.phase() == request.phase() && t.channel().equals(request.channel().strip())
+                                    && t.language().equals(request.language()))
+                            .findFirst().orElse(null);
+                    if (template == null) {
+                        return Uni.createFrom().failure(ProblemException.invalid("no-template",
+                                "the playbook has no " + request.phase() + " template for channel "
+                                        + request.channel() + " in " + request.language(),
+                                List.of(new Problem.FieldError("phase", "no template for this phase, channel and "
+                                        + "language"))));
+                    }
+                    Map<String, String> values = new HashMap<>();
+                    values.put(TemplateText.INCIDENT_SUMMARY, crisis.getTitle());
+                    if (request.values() != null) {
+                        values.putAll(request.values());
+                    }
+                    return Uni.createFrom().item(TemplateText.render(template.text(), values));
+                });
+    }
+
+    private Uni<Statement> existing(UUID id) {
+        return statements.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("statement", id));
+    }
+
+    private static void requireDraft(Statement statement) {
+        if (statement.getStatus() != Statement.Status.DRAFT) {
+            throw ProblemException.conflict("statement-not-draft",
+                    "statement " + statement.getId() + " is " + statement.getStatus() + ", not a draft");
+        }
+    }
+
+    private ProblemException refused(StatementView view) {
+        List<Problem.FieldError> errors = view.toneFindings().stream()
+                .map(f -> new Problem.FieldError("text", f.category() + " at " + f.start() + "-" + f.end() + ": "
+                        + f.reason()))
+                .toList();
+        String reasons = errors.stream().map(Problem.FieldError::message).collect(Collectors.joining("; "));
+        return new ProblemException(409, "tone-refused", "Tone check refused the statement",
+                "the tone check answered " + view.toneVerdict() + (reasons.isEmpty() ? "" : ": " + reasons), errors);
+    }
+
+    StatementView view(Statement s) {
+        return new StatementView(s.getId(), s.getCrisisId(), s.getPhase(), s.getChannel(), s.getLanguage(),
+                s.getText(), s.getStatus(), s.getAuthor(), s.getCreatedAt(), s.getUpdatedAt(), s.getToneVerdict(),
+                findings(s.getToneFindings()), s.getToneCheckedAt(), s.getToneBlockedReason(), s.getApprovedBy(),
+                s.getApprovedAt(), s.getScheduledAt(), s.getScheduleZone(), channelIds(s), s.getCancelledBy(),
+                s.getCancelledAt(), s.getPublishedAt(), s.getPublicationUrl(), s.getPublicationError());
+    }
+
+    private static List<UUID> channelIds(Statement statement) {
+        if (statement.getChannelIds() == null || statement.getChannelIds().isEmpty()) {
+            return List.of();
+        }
+        return Arrays.stream(statement.getChannelIds().split(",")).map(UUID::fromString).toList();
+    }
+
+    private static List<UUID> channelIdOf(String channel) {
+        try {
+            return List.of(UUID.fromString(channel));
+        } catch (IllegalArgumentException notAnId) {
+            return List.of();
+        }
+    }
+
+    private String write(List<ToneResult.Finding> findings) {
+        try {
+            return json.writeValueAsString(findings);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise tone findings", e);
+        }
+    }
+
+    private List<ToneResult.Finding> findings(String stored) {
+        if (stored == null) {
+            return List.of();
+        }
+        try {
+            return json.readValue(stored, new TypeReference<List<ToneResult.Finding>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored tone findings are unreadable", e);
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private record ToneOutcome(ToneResult result, String unavailable) {
+    }
+
+    private record Checked(Statement statement, ToneOutcome outcome) {
+    }
+}
