@@ -1,6 +1,8 @@
 package io.firebreak.devstack.testing;
 
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -12,9 +14,10 @@ public final class TestTokens {
     private TestTokens() {
     }
 
-    public static String of(String user, String role) {
-        Set<String> roles = role.equals("employee") ? Set.of(role) : Set.of(role, "employee");
-        return OidcWiremockTestResource.generateJwtToken(user, roles, subjectOf(user), "Bearer");
+    public static String of(String user, String... roles) {
+        Set<String> withEmployee = new HashSet<>(Arrays.asList(roles));
+        withEmployee.add("employee");
+        return OidcWiremockTestResource.generateJwtToken(user, withEmployee, subjectOf(user), "Bearer");
     }
 
     public static String subjectOf(String user) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firebreak.events.EventJson;
 import io.firebreak.events.EventSchemas;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,6 +32,8 @@ public final class TopicProbe implements AutoCloseable {
 
     private final String topic;
     private final KafkaConsumer<String, String> consumer;
+    /** Events read but not matched yet: a later await may be looking for them. */
+    private final List<JsonNode> unmatched = new ArrayList<>();
 
     private TopicProbe(String bootstrapServers, String topic) {
         this.topic = topic;
@@ -54,14 +58,27 @@ public final class TopicProbe implements AutoCloseable {
 
     /** The first event matching {@code match}, with its Kafka key in {@code _key}; fails after {@code timeout}. */
     public JsonNode awaitEvent(Predicate<JsonNode> match, Duration timeout) {
+        for (Iterator<JsonNode> earlier = unmatched.iterator(); earlier.hasNext(); ) {
+            JsonNode event = earlier.next();
+            if (match.test(event)) {
+                earlier.remove();
+                return event;
+            }
+        }
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
+        JsonNode found = null;
+        while (found == null && System.nanoTime() < deadline) {
             for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                 JsonNode event = parse(record);
-                if (match.test(event)) {
-                    return event;
+                if (found == null && match.test(event)) {
+                    found = event;
+                } else {
+                    unmatched.add(event);
                 }
             }
+        }
+        if (found != null) {
+            return found;
         }
         throw new AssertionError("no matching event on " + topic + " within " + timeout.toSeconds() + " s");
     }
