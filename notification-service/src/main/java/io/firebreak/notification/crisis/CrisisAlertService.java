@@ -47,7 +47,7 @@ public class CrisisAlertService {
                 .chain(first -> !first ? Uni.createFrom().voidItem() : alerts.findById(crisis.crisisId())
                         .chain(known -> known == null
                                 ? alerts.persist(CrisisAlert.of(crisis)).replaceWith(true)
-                                : Uni.createFrom().item(known.update(crisis)))
+                                : Uni.createFrom().item(known.apply(crisis)))
                         .chain(current -> current ? escalations.planFor(crisis.severity())
                                 .chain(plan -> notifications.queueForRoleHolders(crisis, plan.isEmpty())
                                         .chain(() -> escalations.start(crisis, plan)))

@@ -13,6 +13,10 @@ public interface OutboxConfig {
     @WithDefault("1s")
     String relayInterval();
 
+    /** How long after start the first relay pass waits (read by {@link OutboxRelay}'s schedule). */
+    @WithDefault("3s")
+    String relayDelay();
+
     /** How many events one relay pass sends at most. */
     @WithDefault("500")
     int batchSize();

@@ -41,8 +41,9 @@ public class OutboxRelay {
         this.config = config;
     }
 
+    /** Delayed at start: the outgoing channel is wired a moment after the scheduler begins. */
     @Scheduled(identity = "outbox-relay", every = "${firebreak.outbox.relay-interval:1s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            delayed = "${firebreak.outbox.relay-delay:3s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> relayPending() {
         return relayOnce()
                 .onFailure().invoke(failure -> Log.warnf("Outbox relay pass failed, will retry: %s", failure.getMessage()))
