@@ -6,7 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Properties;
 
-/** What the build resolved from Maven Central: the broker's classpath and the Keycloak distribution. */
+/**
+ * What the build resolved from Maven Central: the broker's classpath, the Keycloak distribution and the GreenMail
+ * standalone jar.
+ */
 final class BuildInfo {
 
     private static final Properties PROPERTIES = load("dev-stack.properties");
@@ -25,6 +28,10 @@ final class BuildInfo {
 
     static String keycloakVersion() {
         return PROPERTIES.getProperty("keycloak.version");
+    }
+
+    static Path greenMailJar() {
+        return Path.of(PROPERTIES.getProperty("greenmail.jar"));
     }
 
     private static Properties load(String name) {

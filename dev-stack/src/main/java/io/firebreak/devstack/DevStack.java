@@ -14,9 +14,10 @@ import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
- * The whole local stack on 127.0.0.1: PostgreSQL, Kafka, Keycloak, then the four services. {@code ./firebreak up}
- * starts it detached (it outlives the command; pid files and the PostgreSQL data folder let {@code down} find it
- * again). System tests start it on free ports, bound to the test JVM ({@link #startForTests}).
+ * The whole local stack on 127.0.0.1: PostgreSQL, Kafka, a mail server (GreenMail), Keycloak, then the four
+ * services. {@code ./firebreak up} starts it detached (it outlives the command; pid files and the PostgreSQL data
+ * folder let {@code down} find it again). System tests start it on free ports, bound to the test JVM
+ * ({@link #startForTests}).
  *
  * <p>A component that is still running is reused, whatever happened to the others: after a crash (even
  * {@code kill -9}), {@code up} starts what is missing; stale pid files are ignored.
@@ -25,6 +26,7 @@ public final class DevStack implements AutoCloseable {
 
     static final String POSTGRES = "postgres";
     static final String KAFKA = "kafka";
+    static final String MAIL = "mail";
     static final String KEYCLOAK = "keycloak";
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
@@ -101,6 +103,7 @@ public final class DevStack implements AutoCloseable {
         settings.record();
         startPostgres();
         startKafka();
+        startMail();
         startKeycloak();
         if (withServices) {
             startServices();
@@ -110,7 +113,7 @@ public final class DevStack implements AutoCloseable {
     /** Stops every part, services first; does nothing for parts that are not running. */
     public synchronized void down() {
         stop(Arrays.stream(FirebreakService.values()).map(FirebreakService::module).toList());
-        stop(List.of(KEYCLOAK));
+        stop(List.of(KEYCLOAK, MAIL));
         stop(List.of(KAFKA));
         if (PostgresServer.postmaster(settings.postgresData()).isPresent()) {
             PostgresServer.stopDetached(settings.postgresData(), settings.postgresBinaries());
@@ -131,6 +134,8 @@ public final class DevStack implements AutoCloseable {
                 PostgresServer.postmaster(settings.postgresData()), Ports.isListening(settings.postgresPort())));
         statuses.add(ComponentStatus.of("Kafka", settings.kafkaPort(), running(KAFKA),
                 Ports.isListening(settings.kafkaPort())));
+        statuses.add(ComponentStatus.of("GreenMail", settings.smtpPort(), running(MAIL),
+                MailServer.isReady(settings.smtpPort(), settings.mailApiPort())));
         statuses.add(ComponentStatus.of("Keycloak", settings.keycloakPort(), running(KEYCLOAK),
                 KeycloakServer.isReady(settings.keycloakPort())));
         for (FirebreakService service : FirebreakService.values()) {
@@ -193,6 +198,23 @@ public final class DevStack implements AutoCloseable {
         KafkaBroker.start(settings.kafkaData(), port, settings.kafkaControllerPort(), settings.logFile(KAFKA),
                 settings.pidFile(KAFKA), parentPid);
         reporter.accept("Kafka ready" + since(started));
+    }
+
+    private void startMail() {
+        int smtpPort = settings.smtpPort();
+        int apiPort = settings.mailApiPort();
+        Optional<ProcessHandle> running = alreadyRunning(MAIL, "GreenMail on port " + smtpPort);
+        if (running.isPresent() && reused("GreenMail", running.get(), () -> MailServer.awaitReady(
+                smtpPort, apiPort, running.get()::isAlive, settings.logFile(MAIL)))) {
+            return;
+        }
+        Ports.requireFree(smtpPort, "GreenMail SMTP", StackSettings.SMTP_PORT);
+        Ports.requireFree(apiPort, "GreenMail API", StackSettings.MAIL_API_PORT);
+        reporter.accept("Starting GreenMail on port " + smtpPort + " (SMTP) and " + apiPort + " (API)");
+        long started = System.nanoTime();
+        MailServer.start(settings.home(), smtpPort, apiPort, settings.logFile(MAIL), settings.pidFile(MAIL),
+                parentPid);
+        reporter.accept("GreenMail ready" + since(started));
     }
 
     private void startKeycloak() {
@@ -282,6 +304,7 @@ public final class DevStack implements AutoCloseable {
     private static String displayName(String component) {
         return switch (component) {
             case KAFKA -> "Kafka";
+            case MAIL -> "GreenMail";
             case KEYCLOAK -> "Keycloak";
             default -> component;
         };
@@ -290,6 +313,7 @@ public final class DevStack implements AutoCloseable {
     private boolean anythingRunning() {
         return PostgresServer.postmaster(settings.postgresData()).isPresent()
                 || running(KAFKA).isPresent()
+                || running(MAIL).isPresent()
                 || running(KEYCLOAK).isPresent()
                 || Arrays.stream(FirebreakService.values()).anyMatch(service -> running(service.module()).isPresent());
     }

@@ -17,6 +17,7 @@ public final class DevStackCli {
     private static final List<String> DEMO_USERS =
             List.of("admin", "crisis-manager", "approver", "communicator", "analyst", "employee");
     private static final String DEMO_PASSWORD = "demo";
+    private static final String DEMO_MAIL_DOMAIN = "firebreak.local";
 
     private final PrintStream out = System.out;
 
@@ -82,6 +83,10 @@ public final class DevStackCli {
         }
         out.printf("  %-22s %s   admin console: %s / %s%n", "Keycloak", settings.keycloakUrl(),
                 KeycloakServer.ADMIN_USER, KeycloakServer.ADMIN_PASSWORD);
+        out.printf("  %-22s SMTP %s:%d (no login, no TLS)   mailboxes: %s%n", "Mail (GreenMail)",
+                MailServer.HOST, settings.smtpPort(), MailServer.mailboxesUrl(settings.mailApiPort()));
+        out.printf("  %-22s messages: %s   API docs: %s/%n", "",
+                MailServer.messagesUrl(settings.mailApiPort(), "<email>"), settings.mailApiUrl());
         out.printf("  %-22s %s%n", "Kafka", settings.kafkaBootstrapServers());
         out.printf("  %-22s 127.0.0.1:%d   databases %s (user and password: the database name)%n", "PostgreSQL",
                 settings.postgresPort(), String.join(", ", FirebreakService.databases()));
@@ -91,6 +96,9 @@ public final class DevStackCli {
         out.println("Get a token:");
         out.println("  curl -s -d grant_type=password -d client_id=firebreak-cli -d username=crisis-manager"
                 + " -d password=" + DEMO_PASSWORD + " " + settings.keycloakIssuer() + "/protocol/openid-connect/token");
+        out.println("Read the e-mails a demo user got (their address: <user>@" + DEMO_MAIL_DOMAIN + "):");
+        out.println("  curl -s "
+                + MailServer.messagesUrl(settings.mailApiPort(), "crisis-manager@" + DEMO_MAIL_DOMAIN));
         out.println();
         out.println("Logs: " + settings.logsDir());
         out.println("Stop: ./firebreak down");
@@ -100,7 +108,8 @@ public final class DevStackCli {
         out.println("""
                 Usage: ./firebreak <command>
 
-                  up [--infra-only]   start PostgreSQL, Kafka, Keycloak and the four services (or only the first three)
+                  up [--infra-only]   start PostgreSQL, Kafka, GreenMail, Keycloak and the four services
+                                      (or only the first four)
                   down                stop everything
                   status              show what runs, on which port
                   help                show this help""");

@@ -41,6 +41,11 @@ public enum FirebreakService {
         return database;
     }
 
+    /** Whether the service sends e-mail (quarkus-mailer over SMTP): notification-service only. */
+    public boolean sendsMail() {
+        return this == NOTIFICATION;
+    }
+
     /** FIREBREAK_MONITORING_PORT, ... */
     public String portVariable() {
         return "FIREBREAK_" + name() + "_PORT";

@@ -65,8 +65,8 @@ public final class ServiceProcess {
 
     /**
      * What a service needs to run against the local stack: its HTTP port, its own database, Kafka, Keycloak with its
-     * own confidential client of the realm, the other services' URLs ({@code FIREBREAK_MONITORING_URL}, ...) and
-     * its encryption or signing keys, made once per stack home.
+     * own confidential client of the realm, the other services' URLs ({@code FIREBREAK_MONITORING_URL}, ...), its
+     * encryption or signing keys, made once per stack home, and GreenMail's SMTP port if it sends e-mail.
      */
     static Map<String, String> environment(FirebreakService service, StackSettings stack) {
         Map<String, String> environment = new HashMap<>();
@@ -87,6 +87,10 @@ public final class ServiceProcess {
         }
         for (String variable : service.keyVariables()) {
             environment.put(variable, LocalKeys.key(stack.home(), variable));
+        }
+        if (service.sendsMail()) {
+            environment.put("QUARKUS_MAILER_HOST", MailServer.HOST);
+            environment.put("QUARKUS_MAILER_PORT", Integer.toString(stack.smtpPort()));
         }
         return environment;
     }

@@ -29,12 +29,15 @@ import java.util.Set;
  * </pre>
  */
 public record StackSettings(Path home, Path repoRoot, int postgresPort, int kafkaPort, int kafkaControllerPort,
-                            int keycloakPort, int keycloakManagementPort, Map<FirebreakService, Integer> servicePorts) {
+                            int smtpPort, int mailApiPort, int keycloakPort, int keycloakManagementPort,
+                            Map<FirebreakService, Integer> servicePorts) {
 
     public static final String HOME = "FIREBREAK_HOME";
     public static final String POSTGRES_PORT = "FIREBREAK_POSTGRES_PORT";
     public static final String KAFKA_PORT = "FIREBREAK_KAFKA_PORT";
     public static final String KAFKA_CONTROLLER_PORT = "FIREBREAK_KAFKA_CONTROLLER_PORT";
+    public static final String SMTP_PORT = "FIREBREAK_SMTP_PORT";
+    public static final String MAIL_API_PORT = "FIREBREAK_MAIL_API_PORT";
     public static final String KEYCLOAK_PORT = "FIREBREAK_KEYCLOAK_PORT";
     public static final String KEYCLOAK_MANAGEMENT_PORT = "FIREBREAK_KEYCLOAK_MANAGEMENT_PORT";
 
@@ -108,6 +111,8 @@ public record StackSettings(Path home, Path repoRoot, int postgresPort, int kafk
         ports.put(POSTGRES_PORT, postgresPort);
         ports.put(KAFKA_PORT, kafkaPort);
         ports.put(KAFKA_CONTROLLER_PORT, kafkaControllerPort);
+        ports.put(SMTP_PORT, smtpPort);
+        ports.put(MAIL_API_PORT, mailApiPort);
         ports.put(KEYCLOAK_PORT, keycloakPort);
         ports.put(KEYCLOAK_MANAGEMENT_PORT, keycloakManagementPort);
         servicePorts.forEach((service, port) -> ports.put(service.portVariable(), port));
@@ -124,6 +129,10 @@ public record StackSettings(Path home, Path repoRoot, int postgresPort, int kafk
 
     public String kafkaBootstrapServers() {
         return "127.0.0.1:" + kafkaPort;
+    }
+
+    public String mailApiUrl() {
+        return MailServer.apiUrl(mailApiPort);
     }
 
     public String keycloakUrl() {
@@ -183,6 +192,8 @@ public record StackSettings(Path home, Path repoRoot, int postgresPort, int kafk
                 port(values, POSTGRES_PORT, 5433),
                 port(values, KAFKA_PORT, 9092),
                 port(values, KAFKA_CONTROLLER_PORT, 9093),
+                port(values, SMTP_PORT, 2525),
+                port(values, MAIL_API_PORT, 8025),
                 port(values, KEYCLOAK_PORT, 8180),
                 port(values, KEYCLOAK_MANAGEMENT_PORT, 8181),
                 servicePorts);

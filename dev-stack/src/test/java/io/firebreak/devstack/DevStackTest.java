@@ -25,7 +25,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-/** The real infrastructure (PostgreSQL, Kafka, Keycloak with the firebreak realm) as system tests start it. */
+/**
+ * The real infrastructure (PostgreSQL, Kafka, GreenMail, Keycloak with the firebreak realm) as system tests start it.
+ */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DevStackTest {
 
@@ -69,20 +71,40 @@ class DevStackTest {
 
     @Test
     @Order(2)
+    void mailSentOverSmtpIsInTheRecipientsMailbox() throws Exception {
+        int smtpPort = stack.settings().smtpPort();
+        int apiPort = stack.settings().mailApiPort();
+
+        Smtp.send(smtpPort, "firebreak@localhost", "crisis-manager@firebreak.local", "Crisis activated: data leak",
+                "Open the briefing.");
+
+        JsonNode messages = getJson(MailServer.messagesUrl(apiPort, "crisis-manager@firebreak.local"));
+        assertThat(messages).hasSize(1);
+        assertThat(messages.get(0).get("subject").asText()).isEqualTo("Crisis activated: data leak");
+        assertThat(messages.get(0).get("mimeMessage").asText())
+                .contains("To: crisis-manager@firebreak.local", "Open the briefing.");
+        assertThat(getJson(MailServer.mailboxesUrl(apiPort)).findValuesAsText("email"))
+                .containsExactly("crisis-manager@firebreak.local");
+    }
+
+    @Test
+    @Order(3)
     void statusShowsTheInfrastructureUpAndTheServicesNotRunning() {
         Map<String, State> states = stack.status().stream()
                 .collect(Collectors.toMap(ComponentStatus::name, ComponentStatus::state));
 
         assertThat(states).containsEntry("PostgreSQL", State.UP)
                 .containsEntry("Kafka", State.UP)
+                .containsEntry("GreenMail", State.UP)
                 .containsEntry("Keycloak", State.UP)
                 .containsEntry("monitoring-service", State.NOT_RUNNING);
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void upAfterTheBrokerWasKilledRestartsOnlyTheBroker() {
         long keycloak = pidOf("Keycloak");
+        long mail = pidOf("GreenMail");
         ProcessHandle broker = ProcessHandle.of(pidOf("Kafka")).orElseThrow();
         broker.destroyForcibly();
         broker.onExit().join();
@@ -91,6 +113,7 @@ class DevStackTest {
 
         assertThat(pidOf("Kafka")).isNotEqualTo(broker.pid());
         assertThat(pidOf("Keycloak")).isEqualTo(keycloak);
+        assertThat(pidOf("GreenMail")).isEqualTo(mail);
         assertThat(stack.status()).allSatisfy(component -> {
             if (!component.name().endsWith("-service")) {
                 assertThat(component.state()).as(component.name()).isEqualTo(State.UP);
@@ -99,13 +122,13 @@ class DevStackTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void downLeavesNoProcessBehind() {
         List<ProcessHandle> processes = stack.status().stream()
                 .filter(component -> component.pid().isPresent())
                 .map(component -> ProcessHandle.of(component.pid().getAsLong()).orElseThrow())
                 .toList();
-        assertThat(processes).hasSize(3);
+        assertThat(processes).hasSize(4);
 
         stack.down();
         stack.down();
@@ -118,6 +141,13 @@ class DevStackTest {
     private static long pidOf(String component) {
         return stack.status().stream().filter(status -> status.name().equals(component)).findFirst()
                 .orElseThrow().pid().orElseThrow();
+    }
+
+    private static JsonNode getJson(String url) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(url).isEqualTo(200);
+        return JSON.readTree(response.body());
     }
 
     private static JsonNode payload(String jwt) throws Exception {

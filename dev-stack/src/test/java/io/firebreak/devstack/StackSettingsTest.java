@@ -21,6 +21,8 @@ class StackSettingsTest {
                 Map.entry("FIREBREAK_POSTGRES_PORT", 5433),
                 Map.entry("FIREBREAK_KAFKA_PORT", 9092),
                 Map.entry("FIREBREAK_KAFKA_CONTROLLER_PORT", 9093),
+                Map.entry("FIREBREAK_SMTP_PORT", 2525),
+                Map.entry("FIREBREAK_MAIL_API_PORT", 8025),
                 Map.entry("FIREBREAK_KEYCLOAK_PORT", 8180),
                 Map.entry("FIREBREAK_KEYCLOAK_MANAGEMENT_PORT", 8181),
                 Map.entry("FIREBREAK_MONITORING_PORT", 8081),
