@@ -17,6 +17,13 @@ final class KeycloakTokens {
         return CACHE.computeIfAbsent(user, KeycloakTokens::fetch);
     }
 
+    /** The token's {@code sub}: how playbook-service names the person it assigns. */
+    static String subjectOf(String user) {
+        String payload = of(user).split("\\.")[1];
+        String json = new String(java.util.Base64.getUrlDecoder().decode(payload), java.nio.charset.StandardCharsets.UTF_8);
+        return io.restassured.path.json.JsonPath.from(json).getString("sub");
+    }
+
     private static String fetch(String user) {
         return given().formParam("grant_type", "password")
                 .formParam("client_id", "firebreak-cli")
