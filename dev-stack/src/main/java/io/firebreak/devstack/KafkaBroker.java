@@ -3,7 +3,6 @@ package io.firebreak.devstack;
 import io.firebreak.events.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -71,9 +70,6 @@ public final class KafkaBroker {
         return port;
     }
 
-    public ManagedProcess process() {
-        return process;
-    }
 
     public void stop() {
         process.stop(Duration.ofSeconds(30));
@@ -158,7 +154,7 @@ public final class KafkaBroker {
     private static String newClusterId() {
         byte[] bytes = new byte[16];
         new SecureRandom().nextBytes(bytes);
-        ByteBuffer.wrap(bytes).put(0, (byte) (bytes[0] & 0x7f));
+        bytes[0] &= 0x7f;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 

@@ -122,9 +122,6 @@ public final class KeycloakServer {
         return port;
     }
 
-    public ManagedProcess process() {
-        return process;
-    }
 
     /** Stops kc.sh and the JVM it runs. */
     public void stop() {

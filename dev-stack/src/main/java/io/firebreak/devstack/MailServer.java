@@ -100,9 +100,6 @@ public final class MailServer {
         return apiPort;
     }
 
-    public ManagedProcess process() {
-        return process;
-    }
 
     public void stop() {
         process.stop(STOP_GRACE);

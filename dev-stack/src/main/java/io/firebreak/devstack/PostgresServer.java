@@ -13,7 +13,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -181,10 +180,5 @@ public final class PostgresServer {
         } catch (IOException e) {
             throw new StackException("no PostgreSQL binaries under " + binariesDir, e);
         }
-    }
-
-    /** The JDBC properties of a database created by {@link #createDatabases}. */
-    public static Map<String, String> credentials(String database) {
-        return Map.of("username", database, "password", database);
     }
 }

@@ -127,9 +127,6 @@ public final class ServiceProcess {
         return port;
     }
 
-    public ManagedProcess process() {
-        return process;
-    }
 
     public void stop() {
         process.stop(STOP_GRACE);
