@@ -27,6 +27,7 @@ public final class DevStack implements AutoCloseable {
     static final String POSTGRES = "postgres";
     static final String KAFKA = "kafka";
     static final String MAIL = "mail";
+    static final String EMULATOR = "emulator";
     static final String KEYCLOAK = "keycloak";
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
@@ -104,6 +105,7 @@ public final class DevStack implements AutoCloseable {
         startPostgres();
         startKafka();
         startMail();
+        startEmulator();
         startKeycloak();
         if (withServices) {
             startServices();
@@ -113,7 +115,7 @@ public final class DevStack implements AutoCloseable {
     /** Stops every part, services first; does nothing for parts that are not running. */
     public synchronized void down() {
         stop(Arrays.stream(FirebreakService.values()).map(FirebreakService::module).toList());
-        stop(List.of(KEYCLOAK, MAIL));
+        stop(List.of(KEYCLOAK, MAIL, EMULATOR));
         stop(List.of(KAFKA));
         if (PostgresServer.postmaster(settings.postgresData()).isPresent()) {
             PostgresServer.stopDetached(settings.postgresData(), settings.postgresBinaries());
@@ -136,6 +138,8 @@ public final class DevStack implements AutoCloseable {
                 Ports.isListening(settings.kafkaPort())));
         statuses.add(ComponentStatus.of("GreenMail", settings.smtpPort(), running(MAIL),
                 MailServer.isReady(settings.smtpPort(), settings.mailApiPort())));
+        statuses.add(ComponentStatus.of("platform emulator", settings.emulatorPort(), running(EMULATOR),
+                EmulatorServer.isReady(settings.emulatorPort())));
         statuses.add(ComponentStatus.of("Keycloak", settings.keycloakPort(), running(KEYCLOAK),
                 KeycloakServer.isReady(settings.keycloakPort())));
         for (FirebreakService service : FirebreakService.values()) {
@@ -215,6 +219,21 @@ public final class DevStack implements AutoCloseable {
         MailServer.start(settings.home(), smtpPort, apiPort, settings.logFile(MAIL), settings.pidFile(MAIL),
                 parentPid);
         reporter.accept("GreenMail ready" + since(started));
+    }
+
+    private void startEmulator() {
+        int port = settings.emulatorPort();
+        Optional<ProcessHandle> running = alreadyRunning(EMULATOR, "The platform emulator on port " + port);
+        if (running.isPresent() && reused("The platform emulator", running.get(), () -> EmulatorServer.awaitReady(
+                port, running.get()::isAlive, settings.logFile(EMULATOR)))) {
+            return;
+        }
+        Ports.requireFree(port, "the platform emulator", StackSettings.EMULATOR_PORT);
+        reporter.accept("Starting the platform emulator (Mastodon, FCM) on port " + port);
+        long started = System.nanoTime();
+        EmulatorServer.start(settings.home(), port, settings.logFile(EMULATOR), settings.pidFile(EMULATOR),
+                parentPid);
+        reporter.accept("Platform emulator ready" + since(started));
     }
 
     private void startKeycloak() {
@@ -305,6 +324,7 @@ public final class DevStack implements AutoCloseable {
         return switch (component) {
             case KAFKA -> "Kafka";
             case MAIL -> "GreenMail";
+            case EMULATOR -> "the platform emulator";
             case KEYCLOAK -> "Keycloak";
             default -> component;
         };
@@ -314,6 +334,7 @@ public final class DevStack implements AutoCloseable {
         return PostgresServer.postmaster(settings.postgresData()).isPresent()
                 || running(KAFKA).isPresent()
                 || running(MAIL).isPresent()
+                || running(EMULATOR).isPresent()
                 || running(KEYCLOAK).isPresent()
                 || Arrays.stream(FirebreakService.values()).anyMatch(service -> running(service.module()).isPresent());
     }

@@ -1,5 +1,7 @@
 package io.firebreak.devstack;
 
+import io.firebreak.devstack.demo.CrisisDemo;
+import io.firebreak.devstack.emulator.PlatformEmulator;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalTime;
@@ -47,6 +49,10 @@ public final class DevStackCli {
                 requireNoOptions(command, options);
                 status(stack());
             }
+            case "demo" -> {
+                requireNoOptions(command, options);
+                new CrisisDemo(stack().settings(), out).run();
+            }
             case "help", "--help", "-h" -> help();
             default -> throw new StackException("unknown command '" + command + "'; see ./firebreak help");
         }
@@ -87,6 +93,10 @@ public final class DevStackCli {
                 MailServer.HOST, settings.smtpPort(), MailServer.mailboxesUrl(settings.mailApiPort()));
         out.printf("  %-22s messages: %s   API docs: %s/%n", "",
                 MailServer.messagesUrl(settings.mailApiPort(), "<email>"), settings.mailApiUrl());
+        out.printf("  %-22s Mastodon %s/mastodon (access token %s)   FCM %s/fcm%n", "Platform emulator",
+                settings.emulatorUrl(), PlatformEmulator.MASTODON_TOKEN, settings.emulatorUrl());
+        out.printf("  %-22s posts: %s/emulator/mastodon/statuses   pushes: %s/emulator/fcm/messages%n", "",
+                settings.emulatorUrl(), settings.emulatorUrl());
         out.printf("  %-22s %s%n", "Kafka", settings.kafkaBootstrapServers());
         out.printf("  %-22s 127.0.0.1:%d   databases %s (user and password: the database name)%n", "PostgreSQL",
                 settings.postgresPort(), String.join(", ", FirebreakService.databases()));
@@ -108,10 +118,12 @@ public final class DevStackCli {
         out.println("""
                 Usage: ./firebreak <command>
 
-                  up [--infra-only]   start PostgreSQL, Kafka, GreenMail, Keycloak and the four services
-                                      (or only the first four)
+                  up [--infra-only]   start PostgreSQL, Kafka, GreenMail, the platform emulator, Keycloak and the
+                                      four services
+                                      (--infra-only: all but the four services)
                   down                stop everything
                   status              show what runs, on which port
+                  demo                replay a crisis on the running stack and narrate it
                   help                show this help""");
     }
 

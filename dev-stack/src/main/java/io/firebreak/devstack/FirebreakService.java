@@ -51,9 +51,9 @@ public enum FirebreakService {
         return "FIREBREAK_" + name() + "_PORT";
     }
 
-    /** FIREBREAK_MONITORING_URL, ...: how the other services reach this one. */
-    public String urlVariable() {
-        return "FIREBREAK_" + name() + "_URL";
+    /** QUARKUS_REST_CLIENT_MONITORING_URL, ...: the REST client key through which the others reach this one. */
+    public String restClientUrlVariable() {
+        return "QUARKUS_REST_CLIENT_" + name() + "_URL";
     }
 
     /** The application {@code ./mvnw package} builds (fast-jar layout). */

@@ -65,7 +65,7 @@ public final class ServiceProcess {
 
     /**
      * What a service needs to run against the local stack: its HTTP port, its own database, Kafka, Keycloak with its
-     * own confidential client of the realm, the other services' URLs ({@code FIREBREAK_MONITORING_URL}, ...), its
+     * own confidential client of the realm, the other services' URLs for its REST clients ({@code quarkus.rest-client.monitoring.url}, ...), its
      * encryption or signing keys, made once per stack home, and GreenMail's SMTP port if it sends e-mail.
      */
     static Map<String, String> environment(FirebreakService service, StackSettings stack) {
@@ -83,7 +83,7 @@ public final class ServiceProcess {
         environment.put("QUARKUS_OIDC_CLIENT_ID", service.module());
         environment.put("QUARKUS_OIDC_CREDENTIALS_SECRET", service.module() + "-local-secret");
         for (FirebreakService other : FirebreakService.values()) {
-            environment.put(other.urlVariable(), stack.serviceUrl(other));
+            environment.put(other.restClientUrlVariable(), stack.serviceUrl(other));
         }
         for (String variable : service.keyVariables()) {
             environment.put(variable, LocalKeys.key(stack.home(), variable));

@@ -30,7 +30,7 @@ import java.util.Set;
  */
 public record StackSettings(Path home, Path repoRoot, int postgresPort, int kafkaPort, int kafkaControllerPort,
                             int smtpPort, int mailApiPort, int keycloakPort, int keycloakManagementPort,
-                            Map<FirebreakService, Integer> servicePorts) {
+                            int emulatorPort, Map<FirebreakService, Integer> servicePorts) {
 
     public static final String HOME = "FIREBREAK_HOME";
     public static final String POSTGRES_PORT = "FIREBREAK_POSTGRES_PORT";
@@ -40,6 +40,7 @@ public record StackSettings(Path home, Path repoRoot, int postgresPort, int kafk
     public static final String MAIL_API_PORT = "FIREBREAK_MAIL_API_PORT";
     public static final String KEYCLOAK_PORT = "FIREBREAK_KEYCLOAK_PORT";
     public static final String KEYCLOAK_MANAGEMENT_PORT = "FIREBREAK_KEYCLOAK_MANAGEMENT_PORT";
+    public static final String EMULATOR_PORT = "FIREBREAK_EMULATOR_PORT";
 
     public StackSettings {
         home = home.toAbsolutePath().normalize();
@@ -115,6 +116,7 @@ public record StackSettings(Path home, Path repoRoot, int postgresPort, int kafk
         ports.put(MAIL_API_PORT, mailApiPort);
         ports.put(KEYCLOAK_PORT, keycloakPort);
         ports.put(KEYCLOAK_MANAGEMENT_PORT, keycloakManagementPort);
+        ports.put(EMULATOR_PORT, emulatorPort);
         servicePorts.forEach((service, port) -> ports.put(service.portVariable(), port));
         return ports;
     }
@@ -133,6 +135,11 @@ public record StackSettings(Path home, Path repoRoot, int postgresPort, int kafk
 
     public String mailApiUrl() {
         return MailServer.apiUrl(mailApiPort);
+    }
+
+    /** The platform emulator: Mastodon under {@code /mastodon}, FCM under {@code /fcm}. */
+    public String emulatorUrl() {
+        return "http://127.0.0.1:" + emulatorPort;
     }
 
     public String keycloakUrl() {
@@ -196,6 +203,7 @@ public record StackSettings(Path home, Path repoRoot, int postgresPort, int kafk
                 port(values, MAIL_API_PORT, 8025),
                 port(values, KEYCLOAK_PORT, 8180),
                 port(values, KEYCLOAK_MANAGEMENT_PORT, 8181),
+                port(values, EMULATOR_PORT, 8090),
                 servicePorts);
         settings.requireDistinctPorts();
         return settings;

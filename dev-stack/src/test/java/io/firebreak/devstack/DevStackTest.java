@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The real infrastructure (PostgreSQL, Kafka, GreenMail, Keycloak with the firebreak realm) as system tests start it.
+ * The real infrastructure (PostgreSQL, Kafka, GreenMail, the platform emulator, Keycloak with the firebreak realm) as system tests start it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DevStackTest {
@@ -96,6 +96,7 @@ class DevStackTest {
         assertThat(states).containsEntry("PostgreSQL", State.UP)
                 .containsEntry("Kafka", State.UP)
                 .containsEntry("GreenMail", State.UP)
+                .containsEntry("platform emulator", State.UP)
                 .containsEntry("Keycloak", State.UP)
                 .containsEntry("monitoring-service", State.NOT_RUNNING);
     }
@@ -128,7 +129,7 @@ class DevStackTest {
                 .filter(component -> component.pid().isPresent())
                 .map(component -> ProcessHandle.of(component.pid().getAsLong()).orElseThrow())
                 .toList();
-        assertThat(processes).hasSize(4);
+        assertThat(processes).hasSize(5);
 
         stack.down();
         stack.down();

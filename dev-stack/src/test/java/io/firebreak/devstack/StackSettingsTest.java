@@ -25,6 +25,7 @@ class StackSettingsTest {
                 Map.entry("FIREBREAK_MAIL_API_PORT", 8025),
                 Map.entry("FIREBREAK_KEYCLOAK_PORT", 8180),
                 Map.entry("FIREBREAK_KEYCLOAK_MANAGEMENT_PORT", 8181),
+                Map.entry("FIREBREAK_EMULATOR_PORT", 8090),
                 Map.entry("FIREBREAK_MONITORING_PORT", 8081),
                 Map.entry("FIREBREAK_PLAYBOOK_PORT", 8082),
                 Map.entry("FIREBREAK_PUBLISHING_PORT", 8083),
