@@ -40,6 +40,8 @@ public class Crisis {
     private UUID playbookId;
     @Column(name = "playbook_version")
     private Integer playbookVersion;
+    @Column(name = "detected_at")
+    private Instant detectedAt;
     @Column(name = "activated_at")
     private Instant activatedAt;
     @Column(name = "no_apology_reason")
@@ -59,7 +61,7 @@ public class Crisis {
     }
 
     static Crisis proposed(String title, Severity severity, boolean drill, UUID signalId, UUID watchId,
-                           PlaybookRef playbook, Instant now) {
+                           Instant detectedAt, PlaybookRef playbook, Instant now) {
         Crisis crisis = new Crisis();
         crisis.id = UUID.randomUUID();
         crisis.title = title.length() > TITLE_MAX ? title.substring(0, TITLE_MAX - 1) + "…" : title;
@@ -68,6 +70,7 @@ public class Crisis {
         crisis.drill = drill;
         crisis.signalId = signalId;
         crisis.watchId = watchId;
+        crisis.detectedAt = detectedAt;
         if (playbook != null) {
             crisis.playbookId = playbook.id();
             crisis.playbookVersion = playbook.version();
@@ -140,6 +143,11 @@ public class Crisis {
 
     public Integer getPlaybookVersion() {
         return playbookVersion;
+    }
+
+    /** When the surge was detected (the signal's time); null for a crisis proposed by hand. */
+    public Instant getDetectedAt() {
+        return detectedAt;
     }
 
     public Instant getActivatedAt() {

@@ -79,7 +79,7 @@ public class CrisisService {
             String watch = signal.watchName() != null ? signal.watchName() : "watch " + signal.watchId();
             return playbooks.matching(signal.watchId(), signal.severity()).chain(playbook -> {
                 Crisis crisis = Crisis.proposed("Surge on " + watch + ": " + signal.summary(), signal.severity(),
-                        false, signal.signalId(), signal.watchId(), playbook, now());
+                        false, signal.signalId(), signal.watchId(), signal.changedAt(), playbook, now());
                 return record(crisis, null, SIGNAL_ACTOR, "signal " + signal.signalId() + " raised")
                         .invoke(() -> Log.infof("Crisis %s proposed from signal %s with playbook %s",
                                 crisis.getId(), signal.signalId(), playbook))
@@ -95,7 +95,7 @@ public class CrisisService {
         String reason = request.reason() != null ? request.reason() : "proposed by hand";
         return playbook.chain(ref -> {
             Crisis crisis = Crisis.proposed(request.title().strip(), request.severity(), request.drill(), null,
-                    null, ref, now());
+                    null, null, ref, now());
             return record(crisis, null, crisisManager, reason);
         }).chain(this::view);
     }

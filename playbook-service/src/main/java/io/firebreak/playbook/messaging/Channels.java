@@ -5,6 +5,7 @@ public final class Channels {
 
     public static final String SIGNALS = "signals";
     public static final String PUBLICATIONS = "publications";
+    public static final String DELIVERIES = "deliveries";
 
     private Channels() {
     }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 
 @Path("/api/playbooks")
 @Tag(name = "Playbooks", description = "Crisis plans written in peacetime, versioned")
@@ -39,12 +40,16 @@ public class PlaybookResource {
                         .entity(view).build());
     }
 
-    /** Saves the body as the next version; earlier versions stay as they were. */
+    /**
+     * Saves the body as the next version; earlier versions stay as they were. {@code addresses} (repeatable): open
+     * lessons of this playbook that the new version addresses.
+     */
     @PUT
     @Path("{id}")
     @RolesAllowed(Roles.ADMIN)
-    public Uni<PlaybookView> revise(@RestPath UUID id, @NotNull PlaybookDefinition definition) {
-        return service.revise(id, definition, identity.getPrincipal().getName());
+    public Uni<PlaybookView> revise(@RestPath UUID id, @NotNull PlaybookDefinition definition,
+                                    @RestQuery List<UUID> addresses) {
+        return service.revise(id, definition, addresses, identity.getPrincipal().getName());
     }
 
     @GET

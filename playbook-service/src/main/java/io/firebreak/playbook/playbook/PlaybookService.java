@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firebreak.events.Severity;
 import io.firebreak.platform.problem.Problem;
 import io.firebreak.platform.problem.ProblemException;
+import io.firebreak.playbook.playbook.PlaybookDtos.LessonView;
 import io.firebreak.playbook.playbook.PlaybookDtos.PlaybookRef;
 import io.firebreak.playbook.playbook.PlaybookDtos.PlaybookSummary;
 import io.firebreak.playbook.playbook.PlaybookDtos.PlaybookView;
@@ -17,7 +18,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 @ApplicationScoped
@@ -26,12 +29,15 @@ public class PlaybookService {
     private final PlaybookRepository playbooks;
     private final PlaybookVersionRepository versions;
     private final PlaybookTriggerRepository triggers;
+    private final LessonRepository lessons;
     private final ObjectMapper json;
     private final Clock clock;
 
     public PlaybookService(PlaybookRepository playbooks, PlaybookVersionRepository versions,
-                           PlaybookTriggerRepository triggers, ObjectMapper json, Clock clock) {
+                           PlaybookTriggerRepository triggers, LessonRepository lessons, ObjectMapper json,
+                           Clock clock) {
         this.playbooks = playbooks;
+        this.lessons = lessons;
         this.versions = versions;
         this.triggers = triggers;
         this.json = json;
@@ -52,18 +58,34 @@ public class PlaybookService {
                 .invoke(view -> Log.infof("Playbook %s created by %s", playbook.getId(), admin));
     }
 
-    /** Editing never changes a stored version: it saves the next one and makes it current. */
+    /**
+     * Editing never changes a stored version: it saves the next one and makes it current. The open lessons named
+     * in {@code addresses} are marked addressed by that version; all of them must be this playbook's open lessons,
+     * or nothing is saved.
+     */
     @WithTransaction
-    public Uni<PlaybookView> revise(UUID id, PlaybookDefinition definition, String admin) {
+    public Uni<PlaybookView> revise(UUID id, PlaybookDefinition definition, List<UUID> addresses, String admin) {
         try {
             validate(definition);
         } catch (ProblemException invalid) {
             return Uni.createFrom().failure(invalid);
         }
-        return existing(id).chain(playbook -> {
-            playbook.revise(definition, now());
+        List<UUID> addressed = addresses == null ? List.of() : addresses.stream().distinct().toList();
+        return existing(id).chain(playbook -> lessons.openOf(id).chain(open -> {
+            Map<UUID, Lesson> openById = open.stream().collect(Collectors.toMap(Lesson::getId, l -> l));
+            List<Problem.FieldError> errors = addressed.stream().filter(lessonId -> !openById.containsKey(lessonId))
+                    .map(lessonId -> new Problem.FieldError("addresses",
+                            "lesson " + lessonId + " is not an open lesson of playbook " + id))
+                    .toList();
+            if (!errors.isEmpty()) {
+                return Uni.createFrom().failure(ProblemException.invalid("unknown-lesson",
+                        errors.stream().map(Problem.FieldError::message).collect(Collectors.joining("; ")), errors));
+            }
+            int next = playbook.revise(definition, now());
+            addressed.forEach(lessonId -> openById.get(lessonId).addressedIn(next, admin, now()));
             return triggers.deleteOf(id).chain(() -> store(playbook, definition, admin));
-        }).invoke(view -> Log.infof("Playbook %s revised to version %d by %s", id, view.version(), admin));
+        })).invoke(view -> Log.infof("Playbook %s revised to version %d by %s, addressing %d lesson(s)", id,
+                view.version(), admin, addressed.size()));
     }
 
     @WithSession
@@ -114,16 +136,26 @@ public class PlaybookService {
                 .map(trigger -> PlaybookTrigger.of(playbook.getId(), trigger)).toList();
         return versions.persist(version)
                 .chain(() -> rows.isEmpty() ? Uni.createFrom().voidItem() : triggers.persist(rows))
-                .map(ignored -> new PlaybookView(playbook.getId(), version.getNumber(), playbook.getCurrentVersion(),
-                        admin, version.getCreatedAt(), definition));
+                .chain(() -> withLessons(playbook.getId(), version.getNumber(), (open, addressed) ->
+                        new PlaybookView(playbook.getId(), version.getNumber(), playbook.getCurrentVersion(), admin,
+                                version.getCreatedAt(), definition, open, addressed)));
     }
 
     private Uni<PlaybookView> view(Playbook playbook, int number) {
         return versions.find(playbook.getId(), number)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("playbook version",
                         playbook.getId() + " v" + number))
-                .map(version -> new PlaybookView(playbook.getId(), number, playbook.getCurrentVersion(),
-                        version.getCreatedBy(), version.getCreatedAt(), read(version.getDefinition())));
+                .chain(version -> withLessons(playbook.getId(), number, (open, addressed) ->
+                        new PlaybookView(playbook.getId(), number, playbook.getCurrentVersion(),
+                                version.getCreatedBy(), version.getCreatedAt(), read(version.getDefinition()), open,
+                                addressed)));
+    }
+
+    private <T> Uni<T> withLessons(UUID playbookId, int version,
+                                   BiFunction<List<LessonView>, List<LessonView>, T> view) {
+        return lessons.openOf(playbookId).chain(open -> lessons.addressedIn(playbookId, version)
+                .map(addressed -> view.apply(open.stream().map(LessonView::of).toList(),
+                        addressed.stream().map(LessonView::of).toList())));
     }
 
     private Uni<Playbook> existing(UUID id) {

@@ -68,14 +68,24 @@ public class Statement {
     private String publicationUrl;
     @Column(name = "publication_error")
     private String publicationError;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "channel_check_status")
+    private ChannelCheck.Status channelCheckStatus;
+    @Column(name = "channel_verdicts")
+    private String channelVerdicts;
+    @Column(name = "channel_checked_at")
+    private Instant channelCheckedAt;
+    @Column(name = "channel_check_reason")
+    private String channelCheckReason;
     @Version
     private long version;
 
     protected Statement() {
     }
 
-    static Statement draft(UUID crisisId, Phase phase, String channel, String language, String text, String author,
-                           Instant now) {
+    /** {@code targetChannelIdsCsv}: the publishing channels it is written for, when known; checked against their rules. */
+    static Statement draft(UUID crisisId, Phase phase, String channel, String language, String text,
+                           String targetChannelIdsCsv, String author, Instant now) {
         Statement statement = new Statement();
         statement.id = UUID.randomUUID();
         statement.crisisId = crisisId;
@@ -85,6 +95,8 @@ public class Statement {
         statement.text = text;
         statement.status = Status.DRAFT;
         statement.author = author;
+        statement.channelIds = targetChannelIdsCsv;
+        statement.channelCheckStatus = targetChannelIdsCsv == null ? null : ChannelCheck.Status.PENDING;
         statement.createdAt = now;
         statement.updatedAt = now;
         return statement;
@@ -97,6 +109,33 @@ public class Statement {
         toneFindings = null;
         toneCheckedAt = null;
         toneBlockedReason = null;
+        if (channelCheckStatus != null) {
+            channelCheckStatus = ChannelCheck.Status.PENDING;
+            channelVerdicts = null;
+            channelCheckedAt = null;
+            channelCheckReason = null;
+        }
+        updatedAt = now;
+    }
+
+    /** The channels' verdicts on the current text, for the channels in {@code channelIdsCsv}. */
+    void channelsChecked(String channelIdsCsv, ChannelCheck.Status status, String verdictsJson, String reason,
+                         Instant now) {
+        channelIds = channelIdsCsv;
+        channelCheckStatus = status;
+        channelVerdicts = verdictsJson;
+        channelCheckReason = reason;
+        channelCheckedAt = now;
+        updatedAt = now;
+    }
+
+    /** publishing-service could not be asked: the check is pending, and the statement says why. */
+    void channelsUnavailable(String channelIdsCsv, String reason, Instant now) {
+        channelIds = channelIdsCsv;
+        channelCheckStatus = ChannelCheck.Status.UNAVAILABLE;
+        channelVerdicts = null;
+        channelCheckReason = reason;
+        channelCheckedAt = null;
         updatedAt = now;
     }
 
@@ -143,6 +182,22 @@ public class Statement {
     void publicationFailed(String error, Instant at) {
         publicationError = error;
         updatedAt = at;
+    }
+
+    public ChannelCheck.Status getChannelCheckStatus() {
+        return channelCheckStatus;
+    }
+
+    public String getChannelVerdicts() {
+        return channelVerdicts;
+    }
+
+    public Instant getChannelCheckedAt() {
+        return channelCheckedAt;
+    }
+
+    public String getChannelCheckReason() {
+        return channelCheckReason;
     }
 
     public Instant getPublishedAt() {

@@ -51,6 +51,14 @@ public class StatementResource {
         return service.checkTone(id);
     }
 
+    /** Checks the draft against its target channels' rules now (again, after publishing-service was away). */
+    @POST
+    @Path("{id}/channel-check")
+    @RolesAllowed({Roles.COMMUNICATOR, Roles.APPROVER})
+    public Uni<StatementView> checkChannels(@RestPath UUID id) {
+        return service.checkChannels(id);
+    }
+
     @POST
     @Path("{id}/approve")
     @RolesAllowed(Roles.APPROVER)

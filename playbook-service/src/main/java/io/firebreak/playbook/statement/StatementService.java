@@ -2,6 +2,7 @@ package io.firebreak.playbook.statement;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firebreak.events.CloudEvent;
 import io.firebreak.events.CrisisStatus;
@@ -11,9 +12,13 @@ import io.firebreak.events.StatementChanged;
 import io.firebreak.events.Topics;
 import io.firebreak.platform.inbox.ProcessedEvents;
 import io.firebreak.platform.outbox.Outbox;
+import io.firebreak.platform.outbox.OutboxRelay;
 import io.firebreak.platform.problem.Problem;
 import io.firebreak.platform.problem.ProblemException;
+import io.firebreak.playbook.client.ChannelValidation;
+import io.firebreak.playbook.client.ChannelValidationRequest;
 import io.firebreak.playbook.client.MonitoringClient;
+import io.firebreak.playbook.client.PublishingClient;
 import io.firebreak.playbook.client.ToneRequest;
 import io.firebreak.playbook.client.ToneResult;
 import io.firebreak.playbook.crisis.Crisis;
@@ -23,6 +28,7 @@ import io.firebreak.playbook.playbook.PlaybookDtos.PlaybookRef;
 import io.firebreak.playbook.playbook.PlaybookService;
 import io.firebreak.playbook.playbook.TemplateText;
 import io.firebreak.playbook.statement.StatementDtos.ApproveRequest;
+import io.firebreak.playbook.statement.StatementDtos.ChannelCheckView;
 import io.firebreak.playbook.statement.StatementDtos.DraftRequest;
 import io.firebreak.playbook.statement.StatementDtos.StatementView;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -31,6 +37,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -52,13 +59,18 @@ public class StatementService {
     private final CrisisRepository crises;
     private final PlaybookService playbooks;
     private final MonitoringClient monitoring;
+    private final PublishingClient publishing;
     private final Outbox outbox;
+    private final OutboxRelay relay;
     private final ObjectMapper json;
     private final Clock clock;
 
     public StatementService(StatementRepository statements, ProcessedEvents processedEvents, CrisisRepository crises,
-                            PlaybookService playbooks, @RestClient MonitoringClient monitoring, Outbox outbox,
+                            PlaybookService playbooks, @RestClient MonitoringClient monitoring,
+                            @RestClient PublishingClient publishing, Outbox outbox, OutboxRelay relay,
                             ObjectMapper json, Clock clock) {
+        this.relay = relay;
+        this.publishing = publishing;
         this.statements = statements;
         this.processedEvents = processedEvents;
         this.crises = crises;
@@ -69,10 +81,13 @@ public class StatementService {
         this.clock = clock;
     }
 
-    /** A draft from the text given, or rendered from the crisis playbook's template with the values given. */
-    @WithTransaction
+    /**
+     * A draft from the text given, or rendered from the crisis playbook's template with the values given; then
+     * checked against its target channels' rules (after the draft is saved: a publishing-service outage never loses
+     * the draft, it leaves the check pending).
+     */
     public Uni<StatementView> draft(UUID crisisId, DraftRequest request, String communicator) {
-        return crises.findById(crisisId)
+        return Panache.withTransaction(() -> crises.findById(crisisId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("crisis", crisisId))
                 .chain(crisis -> {
                     if (crisis.getStatus() == CrisisStatus.DISMISSED || crisis.getStatus() == CrisisStatus.REVIEWED) {
@@ -82,22 +97,48 @@ public class StatementService {
                     return text(crisis, request);
                 })
                 .chain(text -> {
+                    List<UUID> targets = request.channelIds() != null && !request.channelIds().isEmpty()
+                            ? request.channelIds().stream().distinct().toList()
+                            : channelIdOf(request.channel().strip());
                     Statement statement = Statement.draft(crisisId, request.phase(), request.channel().strip(),
-                            request.language(), text, communicator, now());
+                            request.language(), text, csv(targets), communicator, now());
                     return statements.persist(statement)
                             .invoke(() -> Log.infof("Statement %s drafted for crisis %s by %s", statement.getId(),
-                                    crisisId, communicator))
-                            .map(this::view);
-                });
+                                    crisisId, communicator));
+                }))
+                .chain(statement -> checkChannels(statement.getId()));
     }
 
-    @WithTransaction
+    /** New wording, checked again against the target channels' rules. */
     public Uni<StatementView> edit(UUID id, String text, String communicator) {
-        return existing(id).map(statement -> {
+        return Panache.withTransaction(() -> existing(id).map(statement -> {
             requireDraft(statement);
             statement.edit(text, now());
             Log.infof("Statement %s edited by %s", id, communicator);
-            return view(statement);
+            return statement;
+        })).chain(statement -> checkChannels(id));
+    }
+
+    /**
+     * Checks the draft's text against its target channels' rules and records the outcome: what each channel says,
+     * or that publishing-service could not be asked. A statement with no target channel yet has nothing to check.
+     */
+    public Uni<StatementView> checkChannels(UUID id) {
+        return Panache.withSession(() -> existing(id)).chain(statement -> {
+            requireDraft(statement);
+            List<UUID> targets = channelIds(statement);
+            if (targets.isEmpty()) {
+                return Uni.createFrom().item(view(statement));
+            }
+            String checkedText = statement.getText();
+            return channels(checkedText, targets).chain(outcome -> Panache.withTransaction(() -> existing(id)
+                    .map(current -> {
+                        // Edited meanwhile: that edit runs its own check; this answer is about other words.
+                        if (current.getStatus() == Statement.Status.DRAFT && current.getText().equals(checkedText)) {
+                            record(current, targets, outcome);
+                        }
+                        return view(current);
+                    })));
         });
     }
 
@@ -126,39 +167,53 @@ public class StatementService {
     }
 
     /**
-     * Approves and schedules a statement: never by its author, never without a passing tone check. When the
-     * check cannot run, the statement records why and approval waits (503); the check is never skipped.
+     * Approves and schedules a statement: never by its author, never without a passing tone check, never while a
+     * target channel refuses its text. When a check cannot run, the statement records why and approval waits
+     * (503); no check is ever skipped.
      */
     public Uni<StatementView> approve(UUID id, ApproveRequest request, String approver) {
+        ApproveRequest asked = request != null ? request : new ApproveRequest(null, null, null);
         return Panache.withSession(() -> existing(id)).chain(statement -> {
             requireDraft(statement);
             if (statement.getAuthor().equals(approver)) {
                 throw ProblemException.forbidden("four-eyes",
                         "statement " + id + " was written by " + approver + ": someone else must approve it");
             }
-            return tone(statement.getText(), statement.getLanguage()).map(outcome -> new Checked(statement, outcome));
+            List<UUID> targets = targets(statement, asked);
+            return tone(statement.getText(), statement.getLanguage())
+                    .chain(tone -> channels(statement.getText(), targets)
+                            .map(channels -> new Checked(statement.getText(), targets, tone, channels)));
         }).chain(checked -> Panache.withTransaction(() -> existing(id).chain(statement -> {
             requireDraft(statement);
-            if (!statement.getText().equals(checked.statement().getText())) {
+            if (!statement.getText().equals(checked.text())) {
                 return Uni.createFrom().failure(ProblemException.conflict("statement-changed",
                         "statement " + id + " was edited during approval: approve it again"));
             }
-            record(statement, checked.outcome());
-            if (checked.outcome().result() == null || !ToneGate.approvable(checked.outcome().result().verdict())) {
-                // Commit the recorded outcome, then answer why approval waits.
+            record(statement, checked.tone());
+            record(statement, checked.targets(), checked.channels());
+            if (!checked.passed()) {
+                // Commit the recorded outcomes, then answer why approval waits or is refused.
                 return Uni.createFrom().item(view(statement));
             }
-            return schedule(statement, request, approver).map(ignored -> view(statement));
-        }))).chain(view -> {
-            if (view.toneBlockedReason() != null) {
-                return Uni.createFrom().failure(new ProblemException(503, "tone-check-unavailable",
-                        "Tone check unavailable", "approval waits: " + view.toneBlockedReason()));
+            return schedule(statement, asked, checked.targets(), approver).map(ignored -> view(statement));
+        })).map(view -> {
+            if (checked.tone().result() == null) {
+                throw new ProblemException(503, "tone-check-unavailable", "Tone check unavailable",
+                        "approval waits: " + checked.tone().unavailable());
             }
-            if (view.status() != Statement.Status.APPROVED) {
-                return Uni.createFrom().failure(refused(view));
+            if (checked.channels().verdicts() == null) {
+                throw new ProblemException(503, "channel-check-unavailable", "Channel check unavailable",
+                        "approval waits: " + checked.channels().reason());
             }
-            return Uni.createFrom().item(view);
-        });
+            if (!ToneGate.approvable(checked.tone().result().verdict())) {
+                throw refused(view);
+            }
+            if (!ChannelCheck.approvable(checked.channels().status())) {
+                throw channelsRefused(view);
+            }
+            sendSoon();
+            return view;
+        }));
     }
 
     /** Cancels a statement before publication; an approved one is withdrawn from publishing-service. */
@@ -208,22 +263,24 @@ public class StatementService {
                 }).replaceWithVoid());
     }
 
-    private Uni<Void> schedule(Statement statement, ApproveRequest request, String approver) {
+    /**
+     * An approved statement is on its way to publishing-service in the committed outbox; relay it now rather than at
+     * the relay's next tick. Best effort: when another pass holds the relay, that pass or the next one sends it.
+     */
+    private void sendSoon() {
+        relay.relayOnce().subscribe().with(
+                sent -> Log.debugf("Outbox relayed %d event(s) after a statement change", sent),
+                failure -> Log.debugf("Outbox nudge failed, the scheduled relay sends it: %s", failure.getMessage()));
+    }
+
+    private Uni<Void> schedule(Statement statement, ApproveRequest asked, List<UUID> channelIds, String approver) {
         Instant now = now();
-        ApproveRequest asked = request != null ? request : new ApproveRequest(null, null, null);
         Schedule.Result when = Schedule.resolve(asked.scheduledAt(), asked.zone(), now);
         if (when.problem().isPresent()) {
             Schedule.Violation violation = when.problem().get();
             return Uni.createFrom().failure(ProblemException.invalid("validation",
                     violation.field() + " " + violation.message(),
                     List.of(new Problem.FieldError(violation.field(), violation.message()))));
-        }
-        List<UUID> channelIds = asked.channelIds() != null && !asked.channelIds().isEmpty() ? asked.channelIds()
-                : channelIdOf(statement.getChannel());
-        if (channelIds.isEmpty()) {
-            return Uni.createFrom().failure(ProblemException.invalid("validation",
-                    "channelIds: statement channel " + statement.getChannel() + " is not a publishing channel id",
-                    List.of(new Problem.FieldError("channelIds", "name the publishing channels to send it to"))));
         }
         statement.approve(approver, when.at(), asked.zone(), channelIds.stream().map(UUID::toString)
                 .collect(Collectors.joining(",")), now);
@@ -250,6 +307,63 @@ public class StatementService {
                     return new ToneOutcome(null, "monitoring-service tone check unreachable or failing ("
                             + failure.getClass().getSimpleName() + "); try again when it is back");
                 });
+    }
+
+    /** The channels an approval sends to: those it names, else those the draft was written for. */
+    private static List<UUID> targets(Statement statement, ApproveRequest asked) {
+        List<UUID> targets = asked.channelIds() != null && !asked.channelIds().isEmpty()
+                ? asked.channelIds().stream().distinct().toList() : channelIds(statement);
+        if (targets.isEmpty()) {
+            throw ProblemException.invalid("validation",
+                    "channelIds: statement channel " + statement.getChannel() + " is not a publishing channel id",
+                    List.of(new Problem.FieldError("channelIds", "name the publishing channels to send it to")));
+        }
+        return targets;
+    }
+
+    /**
+     * publishing-service's verdicts, or why there are none. Unreachable or failing: an outcome, not an error (the
+     * check is pending). A 4xx answer (an unknown channel, say) is a refusal the author must fix.
+     */
+    private Uni<ChannelOutcome> channels(String text, List<UUID> channelIds) {
+        return publishing.validate(new ChannelValidationRequest(text, channelIds, false))
+                .map(validation -> new ChannelOutcome(ChannelCheck.statusOf(validation), validation.channels(),
+                        validation.ok() ? null : "a target channel refuses the text"))
+                .onFailure().recoverWithItem(failure -> {
+                    if (failure instanceof WebApplicationException refusal
+                            && refusal.getResponse().getStatus() >= 400 && refusal.getResponse().getStatus() < 500
+                            && refusal.getResponse().getStatus() != 401 && refusal.getResponse().getStatus() != 403) {
+                        return new ChannelOutcome(ChannelCheck.Status.FAILED, List.of(),
+                                "publishing-service refused the check: " + problemDetail(refusal));
+                    }
+                    Log.warnf("Channel check failed: %s", failure.toString());
+                    return new ChannelOutcome(ChannelCheck.Status.UNAVAILABLE, null,
+                            "publishing-service channel check unreachable or failing ("
+                                    + failure.getClass().getSimpleName() + "); the check is pending, approval waits");
+                });
+    }
+
+    private String problemDetail(WebApplicationException refusal) {
+        try {
+            String body = refusal.getResponse().readEntity(String.class);
+            JsonNode problem = json.readTree(body);
+            return problem.path("detail").asText("HTTP " + refusal.getResponse().getStatus());
+        } catch (RuntimeException | JsonProcessingException unreadable) {
+            return "HTTP " + refusal.getResponse().getStatus();
+        }
+    }
+
+    private void record(Statement statement, List<UUID> targets, ChannelOutcome outcome) {
+        if (outcome.verdicts() == null) {
+            statement.channelsUnavailable(csv(targets), outcome.reason(), now());
+        } else {
+            statement.channelsChecked(csv(targets), outcome.status(), write(outcome.verdicts()), outcome.reason(),
+                    now());
+        }
+    }
+
+    private static String csv(List<UUID> ids) {
+        return ids.isEmpty() ? null : ids.stream().map(UUID::toString).collect(Collectors.joining(","));
     }
 
     private void record(Statement statement, ToneOutcome outcome) {
@@ -302,6 +416,15 @@ public class StatementService {
         }
     }
 
+    private static ProblemException channelsRefused(StatementView view) {
+        List<Problem.FieldError> errors = view.channelCheck().problems().stream()
+                .map(problem -> new Problem.FieldError("text", problem)).toList();
+        String reasons = view.channelCheck().problems().isEmpty() ? view.channelCheck().reason()
+                : String.join("; ", view.channelCheck().problems());
+        return new ProblemException(409, "channel-rules-failed", "A target channel refuses the statement",
+                "the channel check failed: " + reasons, errors);
+    }
+
     private ProblemException refused(StatementView view) {
         List<Problem.FieldError> errors = view.toneFindings().stream()
                 .map(f -> new Problem.FieldError("text", f.category() + " at " + f.start() + "-" + f.end() + ": "
@@ -317,7 +440,17 @@ public class StatementService {
                 s.getText(), s.getStatus(), s.getAuthor(), s.getCreatedAt(), s.getUpdatedAt(), s.getToneVerdict(),
                 findings(s.getToneFindings()), s.getToneCheckedAt(), s.getToneBlockedReason(), s.getApprovedBy(),
                 s.getApprovedAt(), s.getScheduledAt(), s.getScheduleZone(), channelIds(s), s.getCancelledBy(),
-                s.getCancelledAt(), s.getPublishedAt(), s.getPublicationUrl(), s.getPublicationError());
+                s.getCancelledAt(), s.getPublishedAt(), s.getPublicationUrl(), s.getPublicationError(),
+                channelCheck(s));
+    }
+
+    private ChannelCheckView channelCheck(Statement s) {
+        if (s.getChannelCheckStatus() == null) {
+            return null;
+        }
+        List<ChannelValidation.Verdict> verdicts = verdicts(s.getChannelVerdicts());
+        return new ChannelCheckView(s.getChannelCheckStatus(), s.getChannelCheckedAt(), s.getChannelCheckReason(),
+                ChannelCheck.problems(verdicts), verdicts);
     }
 
     private static List<UUID> channelIds(Statement statement) {
@@ -335,7 +468,18 @@ public class StatementService {
         }
     }
 
-    private String write(List<ToneResult.Finding> findings) {
+    private List<ChannelValidation.Verdict> verdicts(String stored) {
+        if (stored == null) {
+            return List.of();
+        }
+        try {
+            return json.readValue(stored, new TypeReference<List<ChannelValidation.Verdict>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored channel verdicts are unreadable", e);
+        }
+    }
+
+    private String write(List<?> findings) {
         try {
             return json.writeValueAsString(findings);
         } catch (JsonProcessingException e) {
@@ -361,6 +505,15 @@ public class StatementService {
     private record ToneOutcome(ToneResult result, String unavailable) {
     }
 
-    private record Checked(Statement statement, ToneOutcome outcome) {
+    private record ChannelOutcome(ChannelCheck.Status status, List<ChannelValidation.Verdict> verdicts,
+                                  String reason) {
+    }
+
+    private record Checked(String text, List<UUID> targets, ToneOutcome tone, ChannelOutcome channels) {
+
+        boolean passed() {
+            return tone.result() != null && ToneGate.approvable(tone.result().verdict())
+                    && channels.verdicts() != null && ChannelCheck.approvable(channels.status());
+        }
     }
 }

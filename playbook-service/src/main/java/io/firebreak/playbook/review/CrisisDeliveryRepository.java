@@ -1,0 +1,16 @@
+package io.firebreak.playbook.review;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class CrisisDeliveryRepository implements PanacheRepositoryBase<CrisisDelivery, String> {
+
+    public Uni<List<CrisisDelivery>> ofCrisis(UUID crisisId) {
+        return list("crisisId", Sort.ascending("changedAt"), crisisId);
+    }
+}
