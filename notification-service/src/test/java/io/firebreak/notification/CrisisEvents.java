@@ -4,9 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.firebreak.devstack.testing.InfrastructureTestResource;
 import io.firebreak.devstack.testing.TestTokens;
-import io.firebreak.devstack.testing.TopicProbe;
 import io.firebreak.events.Assignment;
 import io.firebreak.events.CloudEvent;
 import io.firebreak.events.CrisisChanged;
@@ -42,7 +40,7 @@ public final class CrisisEvents {
                 crisis);
         String json = EventJson.newMapper().writeValueAsString(event);
         assertThat(EventSchemas.violations(Topics.CRISES, json)).isEmpty();
-        TopicProbe.send(InfrastructureTestResource.kafkaBootstrapServers(), Topics.CRISES, crisisId.toString(), json);
+        TestKafka.send(Topics.CRISES, crisisId.toString(), json);
         return crisisId;
     }
 

@@ -8,6 +8,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -32,11 +34,35 @@ public class AcknowledgementResource {
         return service.acknowledge(id, token.getSubject());
     }
 
-    /** Opened from an e-mail: the signed link stands in for the login. */
+    /**
+     * Opened from an e-mail or SMS: a page with the confirm button, acknowledging nothing yet (mail scanners
+     * fetch links). A forged, expired or used link is refused here already.
+     */
     @GET
     @Path("ack/{link}")
     @PermitAll
+    @Produces(MediaType.TEXT_HTML)
+    public Uni<String> confirmPage(@RestPath String link) {
+        return service.inspectLink(link).map(page -> AckPages.confirm(page.language(), page.crisisTitle(),
+                page.role()));
+    }
+
+    /** The confirm button: the signed link stands in for the login, and works once. */
+    @POST
+    @Path("ack/{link}")
+    @PermitAll
+    @Produces(MediaType.TEXT_HTML)
+    public Uni<String> acknowledgeByLinkPage(@RestPath String link) {
+        return service.acknowledgeByLink(link).map(use -> AckPages.done(use.language(),
+                use.notification().acknowledgedAt()));
+    }
+
+    /** The same for a client asking for JSON. */
+    @POST
+    @Path("ack/{link}")
+    @PermitAll
+    @Produces(MediaType.APPLICATION_JSON)
     public Uni<NotificationView> acknowledgeByLink(@RestPath String link) {
-        return service.acknowledgeByLink(link);
+        return service.acknowledgeByLink(link).map(AcknowledgementService.LinkUse::notification);
     }
 }

@@ -1,10 +1,14 @@
 package io.firebreak.notification.ack;
 
+import io.firebreak.notification.contact.ContactPoint;
+import io.firebreak.notification.contact.ContactPointRepository;
+import io.firebreak.notification.crisis.CrisisAlertRepository;
 import io.firebreak.notification.notification.DeliveryEvents;
 import io.firebreak.notification.notification.Notification;
 import io.firebreak.notification.notification.NotificationRepository;
 import io.firebreak.notification.notification.NotificationView;
 import io.firebreak.platform.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -24,10 +28,14 @@ public class AcknowledgementService {
     private final NotificationRepository notifications;
     private final DeliveryEvents events;
     private final AckLinks links;
+    private final CrisisAlertRepository alerts;
+    private final ContactPointRepository contacts;
     private final Clock clock;
 
     public AcknowledgementService(NotificationRepository notifications, DeliveryEvents events, AckLinks links,
-                                  Clock clock) {
+                                  CrisisAlertRepository alerts, ContactPointRepository contacts, Clock clock) {
+        this.alerts = alerts;
+        this.contacts = contacts;
         this.notifications = notifications;
         this.events = events;
         this.links = links;
@@ -45,13 +53,41 @@ public class AcknowledgementService {
                 .chain(notification -> record(notification, Notification.Channel.IN_APP));
     }
 
+    /** What the confirm page of a link shows, in its recipient's language. */
+    public record LinkPage(UUID notificationId, String crisisTitle, String role, String language) {
+    }
+
+    /** A link used: the acknowledged notification, and the language to thank its recipient in. */
+    public record LinkUse(NotificationView notification, String language) {
+    }
+
     /**
-     * Through a signed link from an e-mail, without a login: the link is the proof. It works once; a forged
-     * link is refused, an expired one is gone, and a used one (or a notification acknowledged in the app)
-     * is a conflict.
+     * Opening a link (GET) changes nothing: it checks the link as using it would, and says what it is for.
+     */
+    @WithSession
+    public Uni<LinkPage> inspectLink(String token) {
+        return usable(token).chain(notification -> alerts.findById(notification.getCrisisId())
+                .chain(alert -> languageOf(notification).map(language -> new LinkPage(notification.getId(),
+                        alert == null ? "" : alert.getTitle(), notification.getRole(), language))));
+    }
+
+    /**
+     * Through a signed link from an e-mail or SMS, without a login: the link is the proof. It works once; a
+     * forged link is refused, an expired one is gone, and a used one (or a notification acknowledged in the
+     * app) is a conflict.
      */
     @WithTransaction
-    public Uni<NotificationView> acknowledgeByLink(String token) {
+    public Uni<LinkUse> acknowledgeByLink(String token) {
+        return usable(token).chain(notification -> record(notification, Notification.Channel.EMAIL)
+                .chain(view -> languageOf(notification).map(language -> new LinkUse(view, language))));
+    }
+
+    private Uni<String> languageOf(Notification notification) {
+        return contacts.findById(notification.getRecipientSubject())
+                .map(contact -> contact == null ? ContactPoint.DEFAULT_LANGUAGE : contact.getLanguage());
+    }
+
+    private Uni<Notification> usable(String token) {
         AckLinks.Check check = links.check(token, clock.instant());
         if (check instanceof AckLinks.Expired expired) {
             return Uni.createFrom().failure(new ProblemException(410, "ack-link-expired", "Acknowledge link expired",
@@ -69,7 +105,7 @@ public class AcknowledgementService {
                                 "notification " + notification.getId() + " was already acknowledged at "
                                 + notification.getAcknowledgedAt() + "; this link cannot be used again"));
                     }
-                    return record(notification, Notification.Channel.EMAIL);
+                    return Uni.createFrom().item(notification);
                 });
     }
 

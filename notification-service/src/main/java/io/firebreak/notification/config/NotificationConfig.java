@@ -17,6 +17,102 @@ public interface NotificationConfig {
 
     Escalation escalation();
 
+    Push push();
+
+    Sms sms();
+
+    /** SMS through a Twilio-style API, failing over to Vonage; each is off without its credentials. */
+    interface Sms {
+
+        /** The sender: an E.164 number or an alphanumeric sender id the providers accept. */
+        @WithDefault("Firebreak")
+        String from();
+
+        @WithDefault("PT10S")
+        Duration timeout();
+
+        Twilio twilio();
+
+        Vonage vonage();
+    }
+
+    interface Twilio {
+
+        @WithDefault("https://api.twilio.com")
+        String baseUrl();
+
+        Optional<String> accountSid();
+
+        /** Also the key Twilio signs its status callbacks with; {@code NOTIFICATION_SMS_TWILIO_AUTH_TOKEN}. */
+        Optional<String> authToken();
+    }
+
+    interface Vonage {
+
+        @WithDefault("https://rest.nexmo.com")
+        String baseUrl();
+
+        Optional<String> apiKey();
+
+        /** {@code NOTIFICATION_SMS_VONAGE_API_SECRET}. */
+        Optional<String> apiSecret();
+    }
+
+    interface Push {
+
+        /** How long one request to a push provider may take before it counts as a transient failure. */
+        @WithDefault("PT10S")
+        Duration timeout();
+
+        Fcm fcm();
+
+        Apns apns();
+    }
+
+    /** FCM HTTP v1; the values come from the Firebase project's service-account JSON. Off without a project. */
+    interface Fcm {
+
+        Optional<String> projectId();
+
+        @WithDefault("https://fcm.googleapis.com")
+        String baseUrl();
+
+        /** The service account's {@code token_uri}, where the signed JWT is exchanged for an access token. */
+        @WithDefault("https://oauth2.googleapis.com/token")
+        String tokenUri();
+
+        /** The service account's {@code client_email}. */
+        Optional<String> clientEmail();
+
+        /** The service account's {@code private_key} (PKCS#8 PEM); {@code NOTIFICATION_PUSH_FCM_PRIVATE_KEY}. */
+        Optional<String> privateKey();
+    }
+
+    /** APNs with a token-signing key (.p8); off without a team id. */
+    interface Apns {
+
+        /** {@code https://api.sandbox.push.apple.com} for development builds of the app. */
+        @WithDefault("https://api.push.apple.com")
+        String baseUrl();
+
+        Optional<String> teamId();
+
+        Optional<String> keyId();
+
+        /** The .p8 signing key (PKCS#8 PEM, P-256); {@code NOTIFICATION_PUSH_APNS_PRIVATE_KEY}. */
+        Optional<String> privateKey();
+
+        /** The app's bundle id, sent as {@code apns-topic}. */
+        Optional<String> topic();
+
+        /** APNs refuses a provider token older than an hour and too frequent new ones: renewed after this. */
+        @WithDefault("PT50M")
+        Duration tokenLifetime();
+
+        /** A PEM certificate to trust besides the JVM's (a local APNs stand-in); none for Apple's servers. */
+        Optional<String> trustCertificate();
+    }
+
     interface Escalation {
 
         /** The playbook role whose holders are the crisis managers an escalation pages last. */

@@ -25,13 +25,13 @@ public final class ContactDtos {
 
     /** A device as its owner sees it; the token is shown by its last characters only. */
     public record DeviceView(UUID id, Platform platform, String tokenEnding, String appVersion, String locale,
-                             Instant registeredAt) {
+                             Instant registeredAt, Instant rejectedAt, String rejectedReason) {
 
         static DeviceView of(PushDevice device) {
             String token = device.getToken();
             return new DeviceView(device.getId(), device.getPlatform(),
                     token.substring(Math.max(0, token.length() - 6)), device.getAppVersion(), device.getLocale(),
-                    device.getRegisteredAt());
+                    device.getRegisteredAt(), device.getRejectedAt(), device.getRejectedReason());
         }
     }
 

@@ -29,6 +29,10 @@ public class PushDevice {
     private String locale;
     @Column(name = "registered_at", nullable = false)
     private Instant registeredAt;
+    @Column(name = "rejected_at")
+    private Instant rejectedAt;
+    @Column(name = "rejected_reason")
+    private String rejectedReason;
 
     protected PushDevice() {
     }
@@ -50,6 +54,27 @@ public class PushDevice {
     void refresh(String appVersion, String locale) {
         this.appVersion = appVersion;
         this.locale = locale;
+        // The app just got this token from FCM/APNs again: it is worth trying anew.
+        this.rejectedAt = null;
+        this.rejectedReason = null;
+    }
+
+    /** The push provider said this token is no longer valid: it is not pushed to again until re-registered. */
+    public void rejected(String reason, Instant now) {
+        this.rejectedAt = now;
+        this.rejectedReason = reason == null || reason.length() <= 300 ? reason : reason.substring(0, 300);
+    }
+
+    public boolean isRejected() {
+        return rejectedAt != null;
+    }
+
+    public Instant getRejectedAt() {
+        return rejectedAt;
+    }
+
+    public String getRejectedReason() {
+        return rejectedReason;
     }
 
     public UUID getId() {

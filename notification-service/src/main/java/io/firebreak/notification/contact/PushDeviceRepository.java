@@ -14,6 +14,15 @@ public class PushDeviceRepository implements PanacheRepositoryBase<PushDevice, U
         return list("ownerSubject", Sort.ascending("registeredAt"), subject);
     }
 
+    /** The devices a push can still reach: those whose token no provider rejected. */
+    public Uni<List<PushDevice>> reachable(String subject) {
+        return list("ownerSubject = ?1 and rejectedAt is null", Sort.ascending("registeredAt"), subject);
+    }
+
+    public Uni<List<PushDevice>> rejected() {
+        return list("rejectedAt is not null", Sort.ascending("rejectedAt"));
+    }
+
     public Uni<PushDevice> ofOwner(String subject, UUID id) {
         return find("id = ?1 and ownerSubject = ?2", id, subject).firstResult();
     }

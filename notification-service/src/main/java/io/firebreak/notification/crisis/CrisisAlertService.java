@@ -2,6 +2,7 @@ package io.firebreak.notification.crisis;
 
 import io.firebreak.events.CloudEvent;
 import io.firebreak.events.CrisisChanged;
+import io.firebreak.notification.chat.ChatService;
 import io.firebreak.notification.delivery.DeliveryService;
 import io.firebreak.notification.escalation.EscalationService;
 import io.firebreak.notification.notification.NotificationView;
@@ -24,11 +25,13 @@ public class CrisisAlertService {
     private final NotificationService notifications;
     private final EscalationService escalations;
     private final DeliveryService deliveries;
+    private final ChatService chat;
     private final ProcessedEvents processedEvents;
 
     public CrisisAlertService(CrisisAlertRepository alerts, NotificationService notifications,
-                              EscalationService escalations, DeliveryService deliveries,
+                              EscalationService escalations, DeliveryService deliveries, ChatService chat,
                               ProcessedEvents processedEvents) {
+        this.chat = chat;
         this.deliveries = deliveries;
         this.alerts = alerts;
         this.notifications = notifications;
@@ -37,8 +40,8 @@ public class CrisisAlertService {
     }
 
     /**
-     * Records the crisis' state, queues a notification for each of its role holders and starts the escalation
-     * policy of its severity, exactly once.
+     * Records the crisis' state, queues a notification for each of its role holders, starts the escalation
+     * policy of its severity and queues a post to each team chat, exactly once.
      */
     @WithTransaction
     public Uni<Void> record(CloudEvent<CrisisChanged> event) {
@@ -50,7 +53,8 @@ public class CrisisAlertService {
                                 : Uni.createFrom().item(known.apply(crisis)))
                         .chain(current -> current ? escalations.planFor(crisis.severity())
                                 .chain(plan -> notifications.queueForRoleHolders(crisis, plan.isEmpty())
-                                        .chain(() -> escalations.start(crisis, plan)))
+                                        .chain(() -> escalations.start(crisis, plan))
+                                        .chain(() -> chat.queueFor(crisis)))
                                 : Uni.createFrom().voidItem())
                         .invoke(() -> Log.infof("Crisis %s is %s with %d role holders (event %s)", crisis.crisisId(),
                                 crisis.status(), crisis.assignments().size(), event.id())));

@@ -15,7 +15,7 @@ import java.util.UUID;
 @Table(name = "delivery")
 public class Delivery {
 
-    public enum State { QUEUED, SENT, FAILED }
+    public enum State { QUEUED, SENT, DELIVERED, FAILED }
 
     @Id
     private UUID id;
@@ -43,13 +43,27 @@ public class Delivery {
     private Instant sentAt;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+    /** The push device this delivery is for; none for e-mail. */
+    @Column(name = "device_id")
+    private UUID deviceId;
+    /** Who took the last attempt: SMTP, FCM, APNS, TWILIO, VONAGE. */
+    private String provider;
+    /** The provider's id of the message sent, which its delivery callbacks name. */
+    @Column(name = "provider_message_id")
+    private String providerMessageId;
 
     protected Delivery() {
     }
 
     static Delivery queued(UUID notificationId, Notification.Channel channel, String address, String language,
                            Instant now) {
+        return queued(notificationId, channel, null, address, language, now);
+    }
+
+    static Delivery queued(UUID notificationId, Notification.Channel channel, UUID deviceId, String address,
+                           String language, Instant now) {
         Delivery delivery = new Delivery();
+        delivery.deviceId = deviceId;
         delivery.id = UUID.randomUUID();
         delivery.notificationId = notificationId;
         delivery.channel = channel;
@@ -66,6 +80,22 @@ public class Delivery {
         attempts = 0;
         nextAttemptAt = now;
         leaseUntil = null;
+    }
+
+    void attemptedBy(String provider, String messageId) {
+        this.provider = provider;
+        this.providerMessageId = messageId;
+    }
+
+    /** The provider's callback: the handset got it. */
+    void delivered() {
+        state = State.DELIVERED;
+    }
+
+    /** The provider's callback: sent, but it never reached the handset. */
+    void undelivered(String error) {
+        state = State.FAILED;
+        lastError = truncate(error);
     }
 
     void sent(Instant now) {
@@ -129,5 +159,17 @@ public class Delivery {
 
     public Instant getSentAt() {
         return sentAt;
+    }
+
+    public UUID getDeviceId() {
+        return deviceId;
+    }
+
+    public String getProvider() {
+        return provider;
+    }
+
+    public String getProviderMessageId() {
+        return providerMessageId;
     }
 }

@@ -1,6 +1,7 @@
 package io.firebreak.notification.delivery;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -46,7 +47,15 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
     }
 
     public Uni<List<Delivery>> ofNotifications(List<UUID> notificationIds) {
-        return list("notificationId in ?1", notificationIds);
+        return list("notificationId in ?1", Sort.ascending("createdAt", "channel", "address"), notificationIds);
+    }
+
+    public Uni<Delivery> byProviderMessage(String provider, String messageId) {
+        return find("provider = ?1 and providerMessageId = ?2", provider, messageId).firstResult();
+    }
+
+    public Uni<List<Delivery>> ofNotification(UUID notificationId) {
+        return list("notificationId", notificationId);
     }
 
     private static OffsetDateTime utc(Instant instant) {

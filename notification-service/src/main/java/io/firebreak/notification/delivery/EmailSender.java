@@ -18,28 +18,29 @@ public class EmailSender {
         this.mailer = mailer;
     }
 
+    static final String PROVIDER = "SMTP";
+
     /**
      * Accepted by the server, or failed: a 5xx answer or a malformed address is permanent, a 4xx or a
      * connection problem transient.
      */
-    public record Outcome(boolean sent, boolean transientFailure, String reason) {
-    }
-
-    public Uni<Outcome> send(UUID deliveryId, String to, MailComposer.ComposedMail mail) {
+    public Uni<SendOutcome> send(UUID deliveryId, String to, MailComposer.ComposedMail mail) {
         // Deferred: the mailer refuses a malformed address by throwing, not with a failed Uni.
         return Uni.createFrom().deferred(() -> mailer.send(Mail.withHtml(to, mail.subject(), mail.html())
                         .setText(mail.text())))
-                .map(ignored -> new Outcome(true, false, null))
+                .map(ignored -> SendOutcome.sent(PROVIDER))
                 .onFailure().recoverWithItem(failure -> {
                     Log.warnf("Mail for delivery %s failed: %s", deliveryId, failure.getMessage());
                     if (failure instanceof SMTPException smtp) {
-                        return new Outcome(false, !smtp.isPermanent(),
-                                "SMTP " + smtp.getReplyCode() + ": " + smtp.getReplyMessage());
+                        String reason = "SMTP " + smtp.getReplyCode() + ": " + smtp.getReplyMessage();
+                        return smtp.isPermanent() ? SendOutcome.permanent(PROVIDER, reason)
+                                : SendOutcome.retry(PROVIDER, reason);
                     }
                     if (failure instanceof IllegalArgumentException) {
-                        return new Outcome(false, false, "not a deliverable address: " + failure.getMessage());
+                        return SendOutcome.permanent(PROVIDER,
+                                "not a deliverable address: " + failure.getMessage());
                     }
-                    return new Outcome(false, true, "SMTP server unreachable: " + failure.getMessage());
+                    return SendOutcome.retry(PROVIDER, "SMTP server unreachable: " + failure.getMessage());
                 });
     }
 }

@@ -4,6 +4,8 @@ package io.firebreak.notification.messaging;
 public final class Channels {
 
     public static final String CRISES = "crises";
+    public static final String SIGNALS = "signals";
+    public static final String PUBLICATIONS = "publications";
 
     private Channels() {
     }

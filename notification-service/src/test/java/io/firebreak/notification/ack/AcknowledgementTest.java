@@ -2,17 +2,19 @@ package io.firebreak.notification.ack;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.firebreak.devstack.testing.InfrastructureTestResource;
 import io.firebreak.devstack.testing.TestTokens;
 import io.firebreak.devstack.testing.TopicProbe;
 import io.firebreak.events.Severity;
 import io.firebreak.events.Topics;
 import io.firebreak.notification.CrisisEvents;
+import io.firebreak.notification.TestKafka;
 import io.firebreak.notification.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Clock;
@@ -34,8 +36,7 @@ class AcknowledgementTest {
         UUID crisisId = CrisisEvents.activate(Severity.HIGH, CrisisEvents.holder("olga", "Spokesperson", false));
         UUID id = CrisisEvents.notificationOf("olga", crisisId);
 
-        try (TopicProbe deliveries = TopicProbe.watch(InfrastructureTestResource.kafkaBootstrapServers(),
-                Topics.DELIVERIES)) {
+        try (TopicProbe deliveries = TestKafka.watch(Topics.DELIVERIES)) {
             String acknowledgedAt = given().auth().oauth2(TestTokens.of("olga", "employee"))
                     .when().post("/api/notifications/" + id + "/ack")
                     .then().statusCode(200)
@@ -87,20 +88,64 @@ class AcknowledgementTest {
     }
 
     @Test
-    void aSignedLinkAcknowledgesWithoutLoginExactlyOnce() throws Exception {
+    void openingALinkOnlyShowsTheConfirmButtonAndAcknowledgesNothing() throws Exception {
+        UUID crisisId = CrisisEvents.activate(Severity.HIGH, CrisisEvents.holder("rhea", "Spokesperson", false));
+        UUID id = CrisisEvents.notificationOf("rhea", crisisId);
+        String link = links.sign(id, clock.instant().plus(Duration.ofHours(1)));
+
+        // A mail scanner or a link preview fetches the link, maybe twice.
+        for (int fetch = 0; fetch < 2; fetch++) {
+            given().when().get("/api/ack/" + link)
+                    .then().statusCode(200).contentType("text/html")
+                    .body(containsString("<form method=\"post\""), containsString("I'm on it"),
+                            containsString("Bank app outage"), containsString("Spokesperson"));
+        }
+
+        given().auth().oauth2(TestTokens.of("rhea", "employee"))
+                .when().get("/api/me/notifications")
+                .then().statusCode(200)
+                .body("find { it.id == '" + id + "' }.state", equalTo("QUEUED"));
+    }
+
+    @Test
+    void confirmingASignedLinkAcknowledgesWithoutLoginExactlyOnce() throws Exception {
         UUID crisisId = CrisisEvents.activate(Severity.HIGH, CrisisEvents.holder("rosa", "Spokesperson", false));
         UUID id = CrisisEvents.notificationOf("rosa", crisisId);
         String link = links.sign(id, clock.instant().plus(Duration.ofHours(1)));
 
-        given().when().get("/api/ack/" + link)
+        given().accept(ContentType.JSON).when().post("/api/ack/" + link)
                 .then().statusCode(200)
                 .body("id", equalTo(id.toString()))
                 .body("state", equalTo("ACKNOWLEDGED"))
                 .body("acknowledgedVia", equalTo("EMAIL"));
 
-        given().when().get("/api/ack/" + link)
+        given().accept(ContentType.HTML).when().post("/api/ack/" + link)
                 .then().statusCode(409).contentType("application/problem+json")
-                .body("type", equalTo("https://firebreak.io/problems/already-acknowledged"));
+                .body("type", equalTo("https://firebreak.io/problems/already-acknowledged"))
+                .body("detail", containsString("cannot be used again"));
+        given().when().get("/api/ack/" + link)
+                .then().statusCode(409).contentType("application/problem+json");
+    }
+
+    @Test
+    void theConfirmButtonOfABrowserGetsAThankYouPageInTheRecipientsLanguage() throws Exception {
+        given().auth().oauth2(TestTokens.of("remi", "employee")).contentType(ContentType.JSON)
+                .body(java.util.Map.of("language", "fr"))
+                .when().put("/api/me/contact")
+                .then().statusCode(200);
+        UUID crisisId = CrisisEvents.activate(Severity.HIGH, CrisisEvents.holder("remi", "Porte-parole", false));
+        UUID id = CrisisEvents.notificationOf("remi", crisisId);
+        String link = links.sign(id, clock.instant().plus(Duration.ofHours(1)));
+
+        given().when().get("/api/ack/" + link)
+                .then().statusCode(200).body(containsString("Je prends le relais"));
+        given().accept(ContentType.HTML).when().post("/api/ack/" + link)
+                .then().statusCode(200).contentType("text/html")
+                .body(containsString("Votre prise en charge est enregistrée"));
+        given().auth().oauth2(TestTokens.of("remi", "employee"))
+                .when().get("/api/me/notifications")
+                .then().statusCode(200)
+                .body("find { it.id == '" + id + "' }.state", equalTo("ACKNOWLEDGED"));
     }
 
     @Test
@@ -108,6 +153,8 @@ class AcknowledgementTest {
         UUID crisisId = CrisisEvents.activate(Severity.HIGH, CrisisEvents.holder("sam", "Spokesperson", false));
         UUID id = CrisisEvents.notificationOf("sam", crisisId);
 
+        given().when().post("/api/ack/" + links.sign(id, clock.instant().minusSeconds(1)))
+                .then().statusCode(410).contentType("application/problem+json");
         given().when().get("/api/ack/" + links.sign(id, clock.instant().minusSeconds(1)))
                 .then().statusCode(410).contentType("application/problem+json")
                 .body("type", equalTo("https://firebreak.io/problems/ack-link-expired"));
@@ -123,6 +170,9 @@ class AcknowledgementTest {
         String forged = links.sign(UUID.randomUUID(), clock.instant().plusSeconds(600)).replaceFirst("\\.", ".1");
 
         given().when().get("/api/ack/" + forged)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://firebreak.io/problems/ack-link-invalid"));
+        given().when().post("/api/ack/" + forged)
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("type", equalTo("https://firebreak.io/problems/ack-link-invalid"));
     }

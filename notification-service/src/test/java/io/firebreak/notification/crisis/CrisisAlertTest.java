@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.firebreak.devstack.testing.InfrastructureTestResource;
 import io.firebreak.devstack.testing.TestTokens;
 import io.firebreak.devstack.testing.TopicProbe;
 import io.firebreak.events.Assignment;
@@ -19,6 +18,7 @@ import io.firebreak.events.EventSchemas;
 import io.firebreak.events.EventTypes;
 import io.firebreak.events.Severity;
 import io.firebreak.events.Topics;
+import io.firebreak.notification.TestKafka;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +44,7 @@ class CrisisAlertTest {
     private static void send(CloudEvent<CrisisChanged> event) throws Exception {
         String json = EventJson.newMapper().writeValueAsString(event);
         assertThat(EventSchemas.violations(Topics.CRISES, json)).isEmpty();
-        TopicProbe.send(InfrastructureTestResource.kafkaBootstrapServers(), Topics.CRISES, event.subject(), json);
+        TestKafka.send(Topics.CRISES, event.subject(), json);
     }
 
     @Test
@@ -52,8 +52,7 @@ class CrisisAlertTest {
         UUID crisisId = UUID.randomUUID();
         var activated = crisisEvent(crisisId, CrisisStatus.ACTIVE,
                 List.of(holder("paul", "Spokesperson"), holder("rita", "Legal counsel")));
-        try (TopicProbe deliveries = TopicProbe.watch(InfrastructureTestResource.kafkaBootstrapServers(),
-                Topics.DELIVERIES)) {
+        try (TopicProbe deliveries = TestKafka.watch(Topics.DELIVERIES)) {
             send(activated);
             send(activated);
 

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.firebreak.devstack.testing.InfrastructureTestResource;
 import io.firebreak.devstack.testing.TestTokens;
 import io.firebreak.devstack.testing.TopicProbe;
 import io.firebreak.events.Assignment;
 import io.firebreak.events.Severity;
 import io.firebreak.events.Topics;
 import io.firebreak.notification.CrisisEvents;
+import io.firebreak.notification.TestKafka;
 import io.firebreak.notification.Mailboxes;
 import io.firebreak.notification.Mailboxes.ReceivedMail;
 import io.quarkus.test.junit.QuarkusTest;
@@ -41,8 +41,7 @@ class EmailDeliveryTest {
                 .when().put("/api/me/contact")
                 .then().statusCode(200);
 
-        try (TopicProbe deliveries = TopicProbe.watch(InfrastructureTestResource.kafkaBootstrapServers(),
-                Topics.DELIVERIES)) {
+        try (TopicProbe deliveries = TestKafka.watch(Topics.DELIVERIES)) {
             UUID crisisId = CrisisEvents.activate(Severity.CRITICAL,
                     CrisisEvents.holder("tess", "Porte-parole", false));
             UUID notificationId = CrisisEvents.notificationOf("tess", crisisId);
@@ -62,10 +61,13 @@ class EmailDeliveryTest {
             String ack = ackPath(mail.text());
             assertThat(mail.html()).contains(ack);
             given().when().get(ack)
+                    .then().statusCode(200).contentType("text/html")
+                    .body(org.hamcrest.Matchers.containsString("Je prends le relais"));
+            given().accept(ContentType.JSON).when().post(ack)
                     .then().statusCode(200)
                     .body("id", equalTo(notificationId.toString()))
                     .body("state", equalTo("ACKNOWLEDGED"));
-            given().when().get(ack)
+            given().accept(ContentType.JSON).when().post(ack)
                     .then().statusCode(409).contentType("application/problem+json");
         }
     }
@@ -90,8 +92,7 @@ class EmailDeliveryTest {
     void aMailThatCannotBeDeliveredIsRecordedAndAnnouncedAsFailedWithTheReason() throws Exception {
         Assignment unreachable = new Assignment(TestTokens.subjectOf("dora"), "dora", "dora at firebreak",
                 "Spokesperson", false);
-        try (TopicProbe deliveries = TopicProbe.watch(InfrastructureTestResource.kafkaBootstrapServers(),
-                Topics.DELIVERIES)) {
+        try (TopicProbe deliveries = TestKafka.watch(Topics.DELIVERIES)) {
             UUID crisisId = CrisisEvents.activate(Severity.HIGH, unreachable);
             UUID notificationId = CrisisEvents.notificationOf("dora", crisisId);
 

@@ -7,13 +7,13 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.firebreak.devstack.testing.InfrastructureTestResource;
 import io.firebreak.devstack.testing.TestTokens;
 import io.firebreak.devstack.testing.TopicProbe;
 import io.firebreak.events.Severity;
 import io.firebreak.events.Topics;
 import io.firebreak.notification.AdjustableClock;
 import io.firebreak.notification.CrisisEvents;
+import io.firebreak.notification.TestKafka;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -76,8 +76,7 @@ class EscalationTest {
         awaitStep(crisisId, "Spokesperson", "1");
         assertThat(notificationsAbout("walt", crisisId, "Spokesperson")).isEmpty();
 
-        try (TopicProbe deliveries = TopicProbe.watch(InfrastructureTestResource.kafkaBootstrapServers(),
-                Topics.DELIVERIES)) {
+        try (TopicProbe deliveries = TestKafka.watch(Topics.DELIVERIES)) {
             clock.advance(STEP);
             JsonNode escalated = deliveries.awaitEvent(e -> e.path("data").path("recipient").asText()
                     .equals(TestTokens.subjectOf("walt")) && e.path("data").path("state").asText()

@@ -1,0 +1,162 @@
+package io.firebreak.notification.push;
+
+import io.firebreak.notification.config.NotificationConfig;
+import io.firebreak.notification.delivery.SendOutcome;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.core.MultiMap;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.HttpResponse;
+import io.vertx.mutiny.ext.web.client.WebClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * FCM HTTP v1: {@code POST /v1/projects/{project}/messages:send} with an OAuth2 access token that a JWT signed by
+ * the service account buys at its token URI (jwt-bearer grant), kept until shortly before it expires.
+ */
+@ApplicationScoped
+public class FcmSender {
+
+    static final String PROVIDER = "FCM";
+    static final String SCOPE = "https://www.googleapis.com/auth/firebase.messaging";
+    static final String JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+    private static final Duration ASSERTION_LIFETIME = Duration.ofHours(1);
+    /** A token this close to its expiry is renewed, so that none expires in flight. */
+    private static final Duration RENEW_BEFORE = Duration.ofMinutes(5);
+
+    private record AccessToken(String value, Instant expiresAt) {
+    }
+
+    private final NotificationConfig.Fcm config;
+    private final Duration timeout;
+    private final Optional<JwtSigner> signer;
+    private final WebClient client;
+    private final Clock clock;
+    private final AtomicReference<AccessToken> cached = new AtomicReference<>();
+
+    public FcmSender(NotificationConfig config, Vertx vertx, Clock clock) {
+        this.config = config.push().fcm();
+        this.timeout = config.push().timeout();
+        this.signer = this.config.projectId().isPresent() && this.config.clientEmail().isPresent()
+                ? this.config.privateKey().map(pem -> new JwtSigner(JwtSigner.Algorithm.RS256, pem))
+                : Optional.empty();
+        this.client = WebClient.create(vertx);
+        this.clock = clock;
+        if (signer.isEmpty()) {
+            Log.info("FCM is not configured (notification.push.fcm.*): Android devices get no push");
+        }
+    }
+
+    public boolean configured() {
+        return signer.isPresent();
+    }
+
+    public Uni<SendOutcome> send(String deviceToken, PushMessage message) {
+        String url = config.baseUrl() + "/v1/projects/" + config.projectId().orElseThrow() + "/messages:send";
+        return accessToken()
+                .chain(access -> client.postAbs(url)
+                        .bearerTokenAuthentication(access)
+                        .timeout(timeout.toMillis())
+                        .sendJsonObject(body(deviceToken, message)))
+                .map(this::outcome)
+                .onFailure().recoverWithItem(failure -> SendOutcome.retry(PROVIDER,
+                        "FCM unreachable: " + failure.getMessage()));
+    }
+
+    static JsonObject body(String deviceToken, PushMessage message) {
+        return new JsonObject().put("message", new JsonObject()
+                .put("token", deviceToken)
+                .put("notification", new JsonObject().put("title", message.title()).put("body", message.body()))
+                .put("data", new JsonObject()
+                        .put("notificationId", message.notificationId().toString())
+                        .put("crisisId", message.crisisId().toString())
+                        .put("severity", message.severity()))
+                // HIGH wakes a dozing phone at once; a crisis is what it is meant for.
+                .put("android", new JsonObject().put("priority", "HIGH")));
+    }
+
+    private SendOutcome outcome(HttpResponse<Buffer> response) {
+        int status = response.statusCode();
+        if (status == 200) {
+            return SendOutcome.sent(PROVIDER);
+        }
+        JsonObject error = errorOf(response);
+        String code = fcmErrorCode(error).orElse(error.getString("status", "HTTP " + status));
+        String reason = "FCM " + status + " " + code + ": " + error.getString("message", "");
+        return switch (status) {
+            case 404 -> SendOutcome.rejected(PROVIDER, reason);
+            // The token belongs to another Firebase project: no use trying it again.
+            case 403 -> "SENDER_ID_MISMATCH".equals(code) ? SendOutcome.rejected(PROVIDER, reason)
+                    : SendOutcome.permanent(PROVIDER, reason);
+            case 401 -> {
+                cached.set(null);
+                yield SendOutcome.retry(PROVIDER, reason);
+            }
+            case 429, 500, 503 -> SendOutcome.retryAfter(PROVIDER, reason,
+                    ProviderAnswers.retryAfter(response.getHeader("Retry-After"), clock.instant()));
+            default -> "UNREGISTERED".equals(code) ? SendOutcome.rejected(PROVIDER, reason)
+                    : SendOutcome.permanent(PROVIDER, reason);
+        };
+    }
+
+    private static JsonObject errorOf(HttpResponse<Buffer> response) {
+        try {
+            JsonObject body = response.bodyAsJsonObject();
+            return body != null && body.getValue("error") instanceof JsonObject error ? error : new JsonObject();
+        } catch (RuntimeException notJson) {
+            return new JsonObject();
+        }
+    }
+
+    /** The FCM-specific code (UNREGISTERED, QUOTA_EXCEEDED...) is in the details, beside the generic status. */
+    private static Optional<String> fcmErrorCode(JsonObject error) {
+        JsonArray details = error.getJsonArray("details", new JsonArray());
+        for (Object detail : details) {
+            if (detail instanceof JsonObject object && object.getString("@type", "").endsWith("FcmError")) {
+                return Optional.ofNullable(object.getString("errorCode"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Uni<String> accessToken() {
+        Instant now = clock.instant();
+        AccessToken current = cached.get();
+        if (current != null && now.isBefore(current.expiresAt().minus(RENEW_BEFORE))) {
+            return Uni.createFrom().item(current.value());
+        }
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iss", config.clientEmail().orElseThrow());
+        claims.put("scope", SCOPE);
+        claims.put("aud", config.tokenUri());
+        claims.put("iat", now.getEpochSecond());
+        claims.put("exp", now.plus(ASSERTION_LIFETIME).getEpochSecond());
+        String assertion = signer.orElseThrow().sign(Map.of(), claims);
+        return client.postAbs(config.tokenUri())
+                .timeout(timeout.toMillis())
+                .sendForm(MultiMap.caseInsensitiveMultiMap().add("grant_type", JWT_BEARER).add("assertion", assertion))
+                .map(response -> {
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException("the token endpoint answered " + response.statusCode()
+                                + ": " + response.bodyAsString());
+                    }
+                    JsonObject body = response.bodyAsJsonObject();
+                    AccessToken token = new AccessToken(body.getString("access_token"),
+                            now.plusSeconds(body.getLong("expires_in", 3600L)));
+                    cached.set(token);
+                    Log.infof("FCM access token obtained for %s, valid until %s", config.clientEmail().get(),
+                            token.expiresAt());
+                    return token.value();
+                });
+    }
+}
