@@ -18,7 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@code com.atproto.server.createSession}), kept per channel and renewed with
  * {@code com.atproto.server.refreshSession} when the access token expires, instead of logging in again; posts
  * with {@code com.atproto.repo.createRecord} ({@code app.bsky.feed.post}, link facets by UTF-8 byte range, threads
- * as replies with root and parent). No idempotency key: an interrupted send becomes UNKNOWN.
+ * as replies with root and parent). createRecord takes no idempotency key, but it takes the record key: each part
+ * gets one derived from the publication (a TID built from its creation time and id), and a re-send first asks
+ * {@code com.atproto.repo.getRecord} for it, so an interrupted send is found rather than posted twice.
  */
 @ApplicationScoped
 public class BlueskyAdapter implements PlatformAdapter {
@@ -49,9 +51,10 @@ public class BlueskyAdapter implements PlatformAdapter {
         return Platform.BLUESKY;
     }
 
+    /** Idempotent through the record key, for every post the dispatcher sends (they carry their creation time). */
     @Override
     public boolean idempotent() {
-        return false;
+        return true;
     }
 
     @Override
@@ -65,6 +68,7 @@ public class BlueskyAdapter implements PlatformAdapter {
             return Uni.createFrom().item(root);
         }
         String text = post.parts().get(index);
+        String rkey = post.createdAt() != null ? recordKey(post, index) : null;
         JsonObject record = new JsonObject().put("$type", POST).put("text", text)
                 .put("createdAt", clock.instant().truncatedTo(ChronoUnit.MILLIS).toString());
         if (!BlueskyFacets.links(text).isEmpty()) {
@@ -73,19 +77,55 @@ public class BlueskyAdapter implements PlatformAdapter {
         if (parent != null) {
             record.put("reply", new JsonObject().put("root", root.json()).put("parent", parent.json()));
         }
-        return createRecord(channel, session, record)
+        Uni<Ref> created = rkey == null ? createRecord(channel, session, record, null)
+                : existingOrCreated(channel, session, record, rkey);
+        return created
                 .chain(ref -> postPart(channel, sessions.getOrDefault(channel.channelId(), session), post, index + 1,
                         root != null ? root : ref, ref));
     }
 
-    /** createRecord; on an expired access token, one refresh and one more try. */
-    private Uni<Ref> createRecord(ChannelAccess channel, Session session, JsonObject record) {
-        return sendRecord(channel, session, record).onFailure(ExpiredToken.class).recoverWithUni(expired ->
-                refresh(channel, session).chain(fresh -> sendRecord(channel, fresh, record)));
+    /**
+     * The record under {@code rkey} if an earlier, interrupted send created it (with this very text), else a new
+     * one under that key; on an expired access token, one refresh and one more try.
+     */
+    private Uni<Ref> existingOrCreated(ChannelAccess channel, Session session, JsonObject record, String rkey) {
+        return getThenCreate(channel, session, record, rkey).onFailure(ExpiredToken.class).recoverWithUni(expired ->
+                refresh(channel, session).chain(fresh -> getThenCreate(channel, fresh, record, rkey)));
     }
 
-    private Uni<Ref> sendRecord(ChannelAccess channel, Session session, JsonObject record) {
+    private Uni<Ref> getThenCreate(ChannelAccess channel, Session session, JsonObject record, String rkey) {
+        return http.client().getAbs(channel.baseUrl() + "/xrpc/com.atproto.repo.getRecord")
+                .addQueryParam("repo", session.did()).addQueryParam("collection", POST).addQueryParam("rkey", rkey)
+                .timeout(http.timeoutMillis()).bearerTokenAuthentication(session.accessJwt()).send()
+                .onFailure().transform(failure -> PlatformException.transientFailure(0,
+                        "Bluesky getRecord failed: " + failure, null))
+                .chain(response -> {
+                    if (response.statusCode() == 404 || response.statusCode() == 400
+                            && "RecordNotFound".equals(HttpErrors.reason(response, "error"))) {
+                        return sendRecord(channel, session, record, rkey);
+                    }
+                    JsonObject found = ok(response, "Bluesky getRecord");
+                    JsonObject value = found.getJsonObject("value");
+                    if (value == null || !record.getString("text").equals(value.getString("text"))) {
+                        throw PlatformException.rejected(409, "Bluesky record " + rkey + " already holds another post");
+                    }
+                    Log.infof("Bluesky record %s of channel %s was already posted: not posted again", rkey,
+                            channel.channelId());
+                    return Uni.createFrom().item(new Ref(found.getString("uri"), found.getString("cid")));
+                });
+    }
+
+    /** createRecord; on an expired access token, one refresh and one more try. */
+    private Uni<Ref> createRecord(ChannelAccess channel, Session session, JsonObject record, String rkey) {
+        return sendRecord(channel, session, record, rkey).onFailure(ExpiredToken.class).recoverWithUni(expired ->
+                refresh(channel, session).chain(fresh -> sendRecord(channel, fresh, record, rkey)));
+    }
+
+    private Uni<Ref> sendRecord(ChannelAccess channel, Session session, JsonObject record, String rkey) {
         JsonObject body = new JsonObject().put("repo", session.did()).put("collection", POST).put("record", record);
+        if (rkey != null) {
+            body.put("rkey", rkey);
+        }
         return http.client().postAbs(channel.baseUrl() + "/xrpc/com.atproto.repo.createRecord")
                 .timeout(http.timeoutMillis()).bearerTokenAuthentication(session.accessJwt())
                 .sendJsonObject(body)
@@ -147,6 +187,25 @@ public class BlueskyAdapter implements PlatformAdapter {
         }
         String message = HttpErrors.reason(response, "message");
         return thrown(HttpErrors.of(what, response, error + (message != null ? " " + message : "")));
+    }
+
+    private static final String BASE32_SORTABLE = "234567abcdefghijklmnopqrstuvwxyz";
+
+    /**
+     * Part {@code index}'s record key: a TID (AT Protocol: 53 bits of microseconds since the epoch and a 10-bit
+     * clock id, 13 base32-sortable characters) from the publication's creation time, with the sub-millisecond
+     * microseconds and the clock id taken from its id, so that two publications of one account never share a key.
+     */
+    static String recordKey(Post post, int index) {
+        int hash = post.idempotencyKey().hashCode() & 0x7fffffff;
+        long micros = post.createdAt().toEpochMilli() * 1000 + (hash % 1000) + index;
+        long value = (micros << 10) | ((hash / 1000) & 0x3ff);
+        char[] tid = new char[13];
+        for (int i = 12; i >= 0; i--) {
+            tid[i] = BASE32_SORTABLE.charAt((int) (value & 31));
+            value >>>= 5;
+        }
+        return new String(tid);
     }
 
     private static JsonObject thrown(PlatformException failure) {

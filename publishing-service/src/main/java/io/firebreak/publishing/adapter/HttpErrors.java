@@ -3,6 +3,8 @@ package io.firebreak.publishing.adapter;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -31,13 +33,20 @@ final class HttpErrors {
         return PlatformException.rejected(status, message);
     }
 
-    /** A failure before any answer (connection refused or reset, timeout): worth retrying. */
+    /**
+     * A failure before any answer: worth retrying. A connection never made (refused, unknown host, connect
+     * timeout) sent nothing; a timeout or reset once connected may have left the request with the platform.
+     */
     static Throwable ofTransport(String what, Throwable failure) {
         if (failure instanceof PlatformException) {
             return failure;
         }
-        return PlatformException.transientFailure(0, what + " failed: " + failure.getClass().getSimpleName()
-                + (failure.getMessage() != null ? " " + failure.getMessage() : ""), null);
+        String message = what + " failed: " + failure.getClass().getSimpleName()
+                + (failure.getMessage() != null ? " " + failure.getMessage() : "");
+        if (failure instanceof ConnectException || failure instanceof UnknownHostException) {
+            return PlatformException.transientFailure(0, message, null);
+        }
+        return PlatformException.interrupted(message);
     }
 
     /** The platform's error text from a JSON body's {@code field}, or the body itself, kept short. */

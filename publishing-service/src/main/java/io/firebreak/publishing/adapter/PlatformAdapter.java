@@ -2,6 +2,7 @@ package io.firebreak.publishing.adapter;
 
 import io.firebreak.publishing.rules.Platform;
 import io.smallrye.mutiny.Uni;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,6 +27,19 @@ public interface PlatformAdapter {
     /** Checks the credentials and reads the account's limits, without posting anything. */
     Uni<Verified> verify(ChannelAccess channel);
 
+    /** True when {@link #lookUp} can tell whether an interrupted send went out after all. */
+    default boolean canLookUp() {
+        return false;
+    }
+
+    /**
+     * Looks for {@code post}'s parts among the account's own posts since {@code since}, without posting: what
+     * decides, after a send was interrupted mid-call, whether sending again would double-post.
+     */
+    default Uni<Lookup> lookUp(ChannelAccess channel, Post post, Instant since) {
+        return Uni.createFrom().failure(new UnsupportedOperationException(platform() + " has no post lookup"));
+    }
+
     /** What an adapter needs of a channel; credentials decrypted for this call only. */
     record ChannelAccess(UUID channelId, String baseUrl, String account, Map<String, String> credentials) {
 
@@ -43,11 +57,36 @@ public interface PlatformAdapter {
         }
     }
 
-    /** {@code idempotencyKey} is stable across retries of one publication. */
-    record Post(String idempotencyKey, List<String> parts) {
+    /**
+     * {@code idempotencyKey} is stable across retries of one publication, and so is {@code createdAt} (when the
+     * publication was created; null outside the dispatcher): what a deterministic record key is derived from.
+     */
+    record Post(String idempotencyKey, List<String> parts, Instant createdAt) {
+
+        public Post(String idempotencyKey, List<String> parts) {
+            this(idempotencyKey, parts, null);
+        }
     }
 
     record Published(String externalId, String url) {
+    }
+
+    /** What a lookup found: every part (the first one's id and URL), none, or only some of a thread. */
+    record Lookup(Outcome outcome, Published first) {
+
+        public enum Outcome { FOUND, ABSENT, PARTIAL }
+
+        public static Lookup found(Published first) {
+            return new Lookup(Outcome.FOUND, first);
+        }
+
+        public static Lookup absent() {
+            return new Lookup(Outcome.ABSENT, null);
+        }
+
+        public static Lookup partial() {
+            return new Lookup(Outcome.PARTIAL, null);
+        }
     }
 
     /** {@code maxLength}: the account's own limit where the platform has one per instance (Mastodon). */

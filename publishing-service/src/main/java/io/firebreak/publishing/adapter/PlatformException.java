@@ -17,12 +17,26 @@ public class PlatformException extends RuntimeException {
     private final Kind kind;
     private final int status;
     private final Duration retryAfter;
+    private final boolean maybeDelivered;
 
     public PlatformException(Kind kind, int status, String message, Duration retryAfter) {
+        this(kind, status, message, retryAfter, false);
+    }
+
+    private PlatformException(Kind kind, int status, String message, Duration retryAfter, boolean maybeDelivered) {
         super(message);
         this.kind = kind;
         this.status = status;
         this.retryAfter = retryAfter;
+        this.maybeDelivered = maybeDelivered;
+    }
+
+    /**
+     * The request left but no answer came back (timeout, connection reset): the platform may have posted it.
+     * Retrying blindly could double-post where the platform takes no idempotency key.
+     */
+    public static PlatformException interrupted(String message) {
+        return new PlatformException(Kind.TRANSIENT, 0, message, null, true);
     }
 
     public static PlatformException transientFailure(int status, String message, Duration retryAfter) {
@@ -48,5 +62,10 @@ public class PlatformException extends RuntimeException {
     /** The delay the platform asked for (HTTP Retry-After), or null. */
     public Duration retryAfter() {
         return retryAfter;
+    }
+
+    /** True when the post may have gone out although no answer said so. */
+    public boolean maybeDelivered() {
+        return maybeDelivered;
     }
 }

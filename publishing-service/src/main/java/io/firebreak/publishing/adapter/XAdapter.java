@@ -1,7 +1,9 @@
 package io.firebreak.publishing.adapter;
 
+import io.firebreak.publishing.adapter.PostMatcher.Listed;
 import io.firebreak.publishing.rules.Platform;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
@@ -9,11 +11,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * X API v2: {@code POST /2/tweets} with an OAuth 2.0 user-context Bearer token, threads as replies
  * ({@code reply.in_reply_to_tweet_id}); verification with {@code GET /2/users/me}. A 429 carries the window's end in
- * {@code x-rate-limit-reset} (epoch seconds). X has no idempotency key: an interrupted send becomes UNKNOWN.
+ * {@code x-rate-limit-reset} (epoch seconds). X has no idempotency key: an interrupted send becomes UNKNOWN and is
+ * looked up among the user's own recent tweets ({@code GET /2/users/:id/tweets}) before any retry.
  */
 @ApplicationScoped
 public class XAdapter implements PlatformAdapter {
@@ -64,6 +70,42 @@ public class XAdapter implements PlatformAdapter {
                 .bearerTokenAuthentication(channel.credential("accessToken")).send()
                 .onFailure().transform(failure -> HttpErrors.ofTransport("X GET /2/users/me", failure))
                 .map(response -> new Verified(data(response, "X GET /2/users/me").getString("username"), null));
+    }
+
+    @Override
+    public boolean canLookUp() {
+        return true;
+    }
+
+    /** The account's tweets since {@code since} (replies included, so a thread's parts are found too). */
+    @Override
+    public Uni<Lookup> lookUp(ChannelAccess channel, Post post, Instant since) {
+        return http.client().getAbs(channel.baseUrl() + "/2/users/me").timeout(http.timeoutMillis())
+                .bearerTokenAuthentication(channel.credential("accessToken")).send()
+                .onFailure().transform(failure -> PlatformException.transientFailure(0, "X GET /2/users/me failed: "
+                        + failure, null))
+                .map(response -> data(response, "X GET /2/users/me").getString("id"))
+                .chain(userId -> http.client().getAbs(channel.baseUrl() + "/2/users/" + userId + "/tweets")
+                        .addQueryParam("start_time", since.truncatedTo(ChronoUnit.SECONDS).toString())
+                        .addQueryParam("max_results", "100")
+                        .addQueryParam("tweet.fields", "created_at")
+                        .timeout(http.timeoutMillis())
+                        .bearerTokenAuthentication(channel.credential("accessToken")).send()
+                        .onFailure().transform(failure -> PlatformException.transientFailure(0,
+                                "X GET /2/users/:id/tweets failed: " + failure, null)))
+                .map(response -> {
+                    if (response.statusCode() / 100 != 2) {
+                        data(response, "X GET /2/users/:id/tweets");
+                    }
+                    JsonArray tweets = response.bodyAsJsonObject().getJsonArray("data", new JsonArray());
+                    List<Listed> listed = new ArrayList<>();
+                    for (int i = 0; i < tweets.size(); i++) {
+                        JsonObject tweet = tweets.getJsonObject(i);
+                        listed.add(new Listed(tweet.getString("id"), tweet.getString("text"),
+                                "https://x.com/i/web/status/" + tweet.getString("id")));
+                    }
+                    return PostMatcher.match(post.parts(), listed);
+                });
     }
 
     private JsonObject data(HttpResponse<Buffer> response, String what) {

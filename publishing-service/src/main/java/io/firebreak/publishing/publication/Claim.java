@@ -2,9 +2,15 @@ package io.firebreak.publishing.publication;
 
 import io.firebreak.publishing.adapter.PlatformAdapter;
 import io.firebreak.publishing.adapter.PlatformAdapter.ChannelAccess;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A publication one replica claimed, with everything needed to send it outside the claiming transaction. */
-record Claim(UUID publicationId, PlatformAdapter adapter, ChannelAccess access, List<String> parts, int attempt) {
+/**
+ * A publication one replica claimed, with everything needed to send it outside the claiming transaction.
+ * {@code lookUpFirst}: an earlier send may have gone out unanswered, so the platform is asked first for posts since
+ * {@code since}.
+ */
+record Claim(UUID publicationId, PlatformAdapter adapter, ChannelAccess access, List<String> parts, int attempt,
+             boolean lookUpFirst, Instant since) {
 }

@@ -51,6 +51,9 @@ public class Publication {
     /** A crisis-manager released it from the crisis hold: the dispatcher must not hold it again. */
     @Column(name = "hold_released", nullable = false)
     private boolean holdReleased;
+    /** Look the post up on the platform before sending it again: an earlier send may have gone out unanswered. */
+    @Column(nullable = false)
+    private boolean reconcile;
     @Column(name = "external_id")
     private String externalId;
     private String url;
@@ -121,6 +124,7 @@ public class Publication {
         this.externalId = externalId;
         this.url = url;
         this.lastError = null;
+        this.reconcile = false;
     }
 
     void retryAt(Instant due, String error, String actor, Instant now) {
@@ -134,9 +138,23 @@ public class Publication {
         lastError = error;
     }
 
+    /** Unknown, for a person to look up: nothing here can tell whether the post went out. */
     void unknown(String error, String actor, Instant now) {
         moveTo(PublicationState.UNKNOWN, actor, now);
         lastError = error;
+        reconcile = false;
+    }
+
+    /** Unknown, for the dispatcher to look up on the platform at {@code due} before any new send. */
+    void unknownToReconcile(Instant due, String error, String actor, Instant now) {
+        moveTo(PublicationState.UNKNOWN, actor, now);
+        lastError = error;
+        dueAt = due;
+        reconcile = true;
+    }
+
+    void mustReconcile() {
+        reconcile = true;
     }
 
     void reschedule(Instant at, String actor, Instant now) {
@@ -145,6 +163,7 @@ public class Publication {
         dueAt = at;
         attempts = 0;
         lastError = null;
+        reconcile = false;
     }
 
     void releaseHold(String actor, Instant now) {
@@ -212,6 +231,10 @@ public class Publication {
 
     public Instant getLeaseUntil() {
         return leaseUntil;
+    }
+
+    public boolean isReconcile() {
+        return reconcile;
     }
 
     public String getExternalId() {

@@ -1,6 +1,7 @@
 package io.firebreak.publishing.publication;
 
 import io.firebreak.publishing.adapter.PlatformAdapter.Post;
+import io.firebreak.publishing.adapter.PlatformAdapter.Published;
 import io.firebreak.publishing.config.PublishingConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -54,11 +55,34 @@ public class PublicationDispatcher {
 
     private Uni<Void> send(Claim claim, String replicaId) {
         // The publication id is the idempotency key: every retry of it is recognised by the platform.
-        Post post = new Post(claim.publicationId().toString(), claim.parts());
+        Post post = new Post(claim.publicationId().toString(), claim.parts(), claim.since());
         Log.debugf("Publication %s: attempt %d by %s", claim.publicationId(), claim.attempt(), replicaId);
-        return onOwnContext(() -> Uni.createFrom().deferred(() -> claim.adapter().publish(claim.access(), post))
-                .onItemOrFailure().transformToUni((published, failure) ->
-                        publications.recordOutcome(claim, replicaId, published, failure)));
+        Uni<Published> attempt = claim.lookUpFirst() ? lookUpThenPublish(claim, post)
+                : Uni.createFrom().deferred(() -> claim.adapter().publish(claim.access(), post));
+        return onOwnContext(() -> attempt.onItemOrFailure().transformToUni((published, failure) ->
+                publications.recordOutcome(claim, replicaId, published, failure)));
+    }
+
+    /**
+     * An earlier send may have gone out unanswered: the post is looked up on the platform first, and sent only when
+     * it is not there. A thread found in part is left to a person rather than repeated.
+     */
+    private Uni<Published> lookUpThenPublish(Claim claim, Post post) {
+        return Uni.createFrom().deferred(() -> claim.adapter().lookUp(claim.access(), post, claim.since()))
+                .onFailure().transform(LookupFailed::of)
+                .chain(lookup -> switch (lookup.outcome()) {
+                    case FOUND -> {
+                        Log.infof("Publication %s was out after all, as %s: not sent again", claim.publicationId(),
+                                lookup.first().externalId());
+                        yield Uni.createFrom().item(lookup.first());
+                    }
+                    case ABSENT -> {
+                        Log.infof("Publication %s is not on %s: sending it", claim.publicationId(),
+                                claim.adapter().platform());
+                        yield Uni.createFrom().deferred(() -> claim.adapter().publish(claim.access(), post));
+                    }
+                    case PARTIAL -> Uni.createFrom().failure(LookupFailed.partialThread());
+                });
     }
 
     /**

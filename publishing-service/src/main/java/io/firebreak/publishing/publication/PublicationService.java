@@ -267,37 +267,48 @@ public class PublicationService {
     private Uni<Optional<Claim>> claimOne(Publication publication, String replica, boolean crisisLive, Instant now) {
         Uni<Optional<Claim>> none = Uni.createFrom().item(Optional.empty());
         boolean expiredClaim = publication.getState() == PublicationState.PUBLISHING;
-        if (!expiredClaim && crisisLive && publication.heldByLiveCrisis()) {
+        boolean unknown = publication.getState() == PublicationState.UNKNOWN;
+        if (!expiredClaim && !unknown && crisisLive && publication.heldByLiveCrisis()) {
             return move(publication, PublicationState.HELD, CRISIS_HOLD, "a crisis is live").replaceWith(none);
         }
         return channels.findById(publication.getChannelId()).chain(channel -> {
             Optional<PlatformAdapter> adapter = publication.isDrill() ? Optional.of(adapters.sandbox())
                     : adapters.of(channel.getPlatform());
             if (adapter.isEmpty()) {
-                return fail(publication, "no adapter for " + channel.getPlatform() + " yet").replaceWith(none);
+                String reason = "no adapter for " + channel.getPlatform() + " yet";
+                return (unknown ? unknown(publication, reason) : fail(publication, reason)).replaceWith(none);
             }
             if (!publication.isDrill() && channel.getStatus() == Channel.Status.BROKEN) {
-                return fail(publication, "channel " + channel.getId() + " is broken: " + channel.getLastError())
-                        .replaceWith(none);
+                String reason = "channel " + channel.getId() + " is broken: " + channel.getLastError();
+                return (unknown || expiredClaim && !adapter.get().idempotent() ? unknown(publication, reason)
+                        : fail(publication, reason)).replaceWith(none);
             }
-            if (expiredClaim && !adapter.get().idempotent()) {
-                return unknown(publication, "the claim of " + publication.getLeaseOwner() + " expired mid-send and "
-                        + channel.getPlatform() + " cannot deduplicate: look the post up before sending again")
-                        .replaceWith(none);
+            if ((expiredClaim || unknown) && !adapter.get().idempotent()) {
+                if (!adapter.get().canLookUp()) {
+                    String why = unknown ? "the send was interrupted" : "the claim of " + publication.getLeaseOwner()
+                            + " expired mid-send";
+                    return unknown(publication, why + " and " + channel.getPlatform()
+                            + " cannot deduplicate: look the post up before sending again").replaceWith(none);
+                }
+                publication.mustReconcile();
             }
             TextCheck check = channel.rules().check(publication.getText(), publication.isAllowThread());
             if (!check.ok()) {
-                return fail(publication, check.detail()).replaceWith(none);
+                // An UNKNOWN post may be out already: a person decides, it never becomes FAILED by itself.
+                return (unknown ? unknown(publication, check.detail()) : fail(publication, check.detail()))
+                        .replaceWith(none);
             }
             String previousOwner = publication.getLeaseOwner();
             PublicationState from = publication.getState();
             publication.claim(replica, now, now.plus(config.lease()));
             ChannelAccess access = new ChannelAccess(channel.getId(), channel.apiBaseUrl(), channel.getAccount(),
                     publication.isDrill() ? java.util.Map.of() : channelService.credentialsOf(channel));
-            String reason = expiredClaim ? "claim of " + previousOwner + " expired; attempt " + publication.getAttempts()
-                    : "attempt " + publication.getAttempts();
+            boolean lookUpFirst = publication.isReconcile() && adapter.get().canLookUp();
+            String reason = (expiredClaim ? "claim of " + previousOwner + " expired; " : "")
+                    + (lookUpFirst ? "looking the post up, then " : "") + "attempt " + publication.getAttempts();
             return record(publication, from, replica, reason).replaceWith(Optional.of(
-                    new Claim(publication.getId(), adapter.get(), access, check.parts(), publication.getAttempts())));
+                    new Claim(publication.getId(), adapter.get(), access, check.parts(), publication.getAttempts(),
+                            lookUpFirst, publication.getCreatedAt())));
         });
     }
 
@@ -315,14 +326,19 @@ public class PublicationService {
                 Log.infof("Publication %s published as %s", publication.getId(), published.externalId());
                 return record(publication, PublicationState.PUBLISHING, replica, "published " + published.url());
             }
+            if (failure instanceof LookupFailed lookup) {
+                return lookupFailed(publication, lookup, replica, now);
+            }
             PlatformException problem = failure instanceof PlatformException known ? known
                     : PlatformException.transientFailure(0, "unexpected: " + failure, null);
             return switch (problem.kind()) {
-                case UNAUTHORIZED -> channels.findById(publication.getChannelId())
-                        .invoke(channel -> channel.credentialsRefused(problem.getMessage(), now))
+                case UNAUTHORIZED -> breakChannel(publication, problem, now)
                         .chain(() -> fail(publication, problem.getMessage()));
                 case REJECTED -> fail(publication, problem.getMessage());
                 case TRANSIENT -> {
+                    if (problem.maybeDelivered() && !claim.adapter().idempotent()) {
+                        yield interrupted(publication, claim.adapter(), problem, replica, now);
+                    }
                     if (publication.getAttempts() >= config.maxAttempts()) {
                         yield fail(publication, "gave up after " + publication.getAttempts() + " attempts: "
                                 + problem.getMessage());
@@ -334,6 +350,46 @@ public class PublicationService {
                 }
             };
         });
+    }
+
+    /**
+     * The request left and no answer came back, on a platform that takes no idempotency key: sending again could
+     * double-post. UNKNOWN; looked up on the platform by the dispatcher before any retry where the platform can be
+     * asked, else left to a person.
+     */
+    private Uni<Void> interrupted(Publication publication, PlatformAdapter adapter, PlatformException problem,
+                                  String replica, Instant now) {
+        if (!adapter.canLookUp() || publication.getAttempts() >= config.maxAttempts()) {
+            return unknown(publication, problem.getMessage() + ": the post may have gone out; look it up before"
+                    + " sending it again");
+        }
+        Instant due = now.plus(delayBeforeRetry(publication.getAttempts(), null));
+        publication.unknownToReconcile(due, problem.getMessage(), replica, now);
+        Log.warnf("Publication %s is UNKNOWN after %s; looking it up on %s at %s", publication.getId(),
+                problem.getMessage(), adapter.platform(), due);
+        return record(publication, PublicationState.PUBLISHING, replica, problem.getMessage()
+                + ": the post may have gone out; looking it up before any retry");
+    }
+
+    /** Nothing was sent: look again later while the lookup is what failed, else leave it to a person. */
+    private Uni<Void> lookupFailed(Publication publication, LookupFailed lookup, String replica, Instant now) {
+        PlatformException problem = lookup.problem();
+        if (!lookup.partial() && problem.kind() == PlatformException.Kind.TRANSIENT
+                && publication.getAttempts() < config.maxAttempts()) {
+            Instant due = now.plus(delayBeforeRetry(publication.getAttempts(), problem.retryAfter()));
+            publication.unknownToReconcile(due, problem.getMessage(), replica, now);
+            return record(publication, PublicationState.PUBLISHING, replica, "lookup failed: " + problem.getMessage());
+        }
+        Uni<Void> broken = problem.kind() == PlatformException.Kind.UNAUTHORIZED
+                ? breakChannel(publication, problem, now) : Uni.createFrom().voidItem();
+        return broken.chain(() -> unknown(publication, "could not tell whether the post went out: "
+                + problem.getMessage()));
+    }
+
+    private Uni<Void> breakChannel(Publication publication, PlatformException problem, Instant now) {
+        return channels.findById(publication.getChannelId())
+                .invoke(channel -> channel.credentialsRefused(problem.getMessage(), now))
+                .replaceWithVoid();
     }
 
     /** The platform's Retry-After when it gave one; else exponential back-off with jitter (50 to 100 %). */

@@ -15,8 +15,10 @@ public enum PublicationState {
             case PUBLISHING -> EnumSet.of(PUBLISHED, RETRYING, FAILED, UNKNOWN, PUBLISHING);
             case RETRYING -> EnumSet.of(PUBLISHING, CANCELLED, HELD, SCHEDULED);
             case HELD -> EnumSet.of(SCHEDULED, CANCELLED, HELD);
-            // Only a person who looked the post up decides: it went out after all, or send it again.
-            case UNKNOWN -> EnumSet.of(SCHEDULED, CANCELLED);
+            // The dispatcher claims it to look the post up on the platform (PUBLISHING), where the platform can
+            // be asked; otherwise a person who looked it up decides: it went out after all, or send it again.
+            // UNKNOWN again when the dispatcher gives the lookup up (a broken channel) and leaves it to a person.
+            case UNKNOWN -> EnumSet.of(PUBLISHING, SCHEDULED, CANCELLED, UNKNOWN);
             case FAILED -> EnumSet.of(SCHEDULED);
             case PUBLISHED, CANCELLED -> EnumSet.noneOf(PublicationState.class);
         };

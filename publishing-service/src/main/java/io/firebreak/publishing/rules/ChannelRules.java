@@ -12,6 +12,10 @@ public record ChannelRules(Platform platform, int maxLength, LengthCounting coun
 
     public static final int MASTODON_DEFAULT_LIMIT = 500;
     private static final int MAX_THREAD_PARTS = 25;
+    /** Facebook's documented post limit; LinkedIn's commentary limit. */
+    public static final int FACEBOOK_LIMIT = 63_206;
+    public static final int LINKEDIN_LIMIT = 3_000;
+    public static final int TEAMS_TEXT_BYTES = 24_000;
 
     /** The rules of {@code platform}; {@code instanceLimit} overrides the limit where it varies (Mastodon). */
     public static ChannelRules of(Platform platform, Integer instanceLimit) {
@@ -20,11 +24,12 @@ public record ChannelRules(Platform platform, int maxLength, LengthCounting coun
                     LengthCounting.CODE_POINTS_URL_23, true, MAX_THREAD_PARTS);
             case BLUESKY -> new ChannelRules(platform, 300, LengthCounting.GRAPHEMES, true, MAX_THREAD_PARTS);
             case X -> new ChannelRules(platform, 280, LengthCounting.X_WEIGHTED, true, MAX_THREAD_PARTS);
-            case FACEBOOK_PAGE -> single(platform, 63_206, LengthCounting.CODE_POINTS);
-            case LINKEDIN_ORG -> single(platform, 3_000, LengthCounting.CODE_POINTS);
+            case FACEBOOK_PAGE -> single(platform, FACEBOOK_LIMIT, LengthCounting.CODE_POINTS);
+            case LINKEDIN_ORG -> single(platform, LINKEDIN_LIMIT, LengthCounting.CODE_POINTS);
             case TELEGRAM -> single(platform, 4_096, LengthCounting.UTF16_UNITS);
             case SLACK_WEBHOOK -> single(platform, 40_000, LengthCounting.CODE_POINTS);
-            case TEAMS_WEBHOOK -> single(platform, 20_000, LengthCounting.CODE_POINTS);
+            // Teams refuses a message over about 28 KB, card included: the text keeps 4 KB clear of it.
+            case TEAMS_WEBHOOK -> single(platform, TEAMS_TEXT_BYTES, LengthCounting.UTF8_BYTES);
             case GENERIC_WEBHOOK -> single(platform, 100_000, LengthCounting.CODE_POINTS);
             case SANDBOX -> single(platform, 100_000, LengthCounting.CODE_POINTS);
         };

@@ -16,7 +16,9 @@ public enum LengthCounting {
     /** twitter-text v3: Latin and common punctuation weigh 1, everything else (CJK, emoji) 2, every URL 23. */
     X_WEIGHTED,
     /** User-perceived characters, extended grapheme clusters (Bluesky). */
-    GRAPHEMES;
+    GRAPHEMES,
+    /** Bytes of the UTF-8 encoding: where the platform limits the message's size, not its characters (Teams). */
+    UTF8_BYTES;
 
     /** A URL as the platforms' link detectors see it, to the next whitespace. */
     private static final Pattern URL = Pattern.compile("https?://[^\\s]+");
@@ -69,9 +71,14 @@ public enum LengthCounting {
         for (int i = from; i < to; ) {
             int codePoint = text.codePointAt(i);
             int next = i + Character.charCount(codePoint);
-            units.add(new Unit(i, next, this == X_WEIGHTED ? xWeight(codePoint) : 1));
+            int weight = this == X_WEIGHTED ? xWeight(codePoint) : this == UTF8_BYTES ? utf8Bytes(codePoint) : 1;
+            units.add(new Unit(i, next, weight));
             i = next;
         }
+    }
+
+    private static int utf8Bytes(int codePoint) {
+        return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
     }
 
     /** twitter-text v3 configuration: these ranges weigh 1, all others 2. */

@@ -142,6 +142,56 @@ class BlueskyAdapterTest {
         assertThat(limited.retryAfter()).isEqualTo(Duration.ofSeconds(9));
     }
 
+    @Test
+    void eachPartGetsARecordKeyThatIsAValidTidAndTheSameOnEveryRetry() {
+        java.time.Instant created = java.time.Instant.parse("2026-11-23T10:00:00.123Z");
+        Post post = new Post("7f1c0e2a-9a39-4d7e-9d4f-0b8c3c2f1a10", List.of("a (1/2)", "b (2/2)"), created);
+        String first = BlueskyAdapter.recordKey(post, 0);
+        assertThat(first).matches("[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}")
+                .isEqualTo(BlueskyAdapter.recordKey(new Post(post.idempotencyKey(), post.parts(), created), 0))
+                .isNotEqualTo(BlueskyAdapter.recordKey(post, 1))
+                .isNotEqualTo(BlueskyAdapter.recordKey(new Post(UUID.randomUUID().toString(), post.parts(), created), 0));
+        // The TID's time is the publication's creation time, to the millisecond.
+        long value = 0;
+        for (char c : first.toCharArray()) {
+            value = value * 32 + "234567abcdefghijklmnopqrstuvwxyz".indexOf(c);
+        }
+        assertThat((value >>> 10) / 1000).isEqualTo(created.toEpochMilli());
+    }
+
+    @Test
+    void aFirstSendCreatesTheRecordUnderItsKeyAndARetryFindsItInsteadOfPostingAgain() {
+        Post post = new Post(UUID.randomUUID().toString(), List.of("We are on it."), java.time.Instant.now());
+        String rkey = BlueskyAdapter.recordKey(post, 0);
+        pds.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/xrpc/com.atproto.repo.getRecord"))
+                .withQueryParam("repo", equalTo("did:plc:brand")).withQueryParam("rkey", equalTo(rkey))
+                .withHeader("Authorization", equalTo("Bearer access-1"))
+                .inScenario(rkey).whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":\"RecordNotFound\",\"message\":\"Could not locate record\"}")));
+        pds.stubFor(post(urlEqualTo(CREATE_RECORD)).withHeader("Authorization", equalTo("Bearer access-1"))
+                .withRequestBody(matchingJsonPath("$.rkey", equalTo(rkey)))
+                .withRequestBody(matchingJsonPath("$.record.text", equalTo("We are on it.")))
+                .inScenario(rkey).whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER))
+                .willSetStateTo("created"));
+        pds.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/xrpc/com.atproto.repo.getRecord"))
+                .withQueryParam("rkey", equalTo(rkey)).inScenario(rkey).whenScenarioStateIs("created")
+                .willReturn(okJson("{\"uri\":\"at://did:plc:brand/app.bsky.feed.post/" + rkey + "\",\"cid\":\"bafyx\","
+                        + "\"value\":{\"$type\":\"app.bsky.feed.post\",\"text\":\"We are on it.\"}}")));
+        ChannelAccess channel = channel();
+
+        PlatformException interrupted = failureOf(adapter.publish(channel, post));
+        assertThat(interrupted.maybeDelivered()).isTrue();
+        Published published = await(adapter.publish(channel, post));
+
+        assertThat(published.externalId()).isEqualTo("at://did:plc:brand/app.bsky.feed.post/" + rkey);
+        assertThat(published.url()).isEqualTo("https://bsky.app/profile/brand.bsky.social/post/" + rkey);
+        pds.verify(1, postRequestedFor(urlEqualTo(CREATE_RECORD)));
+    }
+
     private static <T> T await(Uni<T> call) {
         return call.await().atMost(Duration.ofSeconds(20));
     }

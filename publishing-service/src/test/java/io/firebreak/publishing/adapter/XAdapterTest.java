@@ -113,6 +113,26 @@ class XAdapterTest {
         assertThat(await(adapter.verify(channel())).account()).isEqualTo("brand");
     }
 
+    @Test
+    void theLookupFindsEveryPartOfAThreadAmongTheUsersTweetsDespiteTcoLinks() {
+        java.time.Instant since = java.time.Instant.parse("2026-11-23T10:00:00Z");
+        x.stubFor(get(urlEqualTo("/2/users/me")).withHeader("Authorization", equalTo("Bearer user-token"))
+                .willReturn(okJson("{\"data\":{\"id\":\"2244994945\",\"username\":\"brand\"}}")));
+        x.stubFor(get(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/2/users/2244994945/tweets"))
+                .withHeader("Authorization", equalTo("Bearer user-token"))
+                .withQueryParam("start_time", equalTo("2026-11-23T10:00:00Z"))
+                .willReturn(okJson("{\"data\":[{\"id\":\"11\",\"text\":\"b (2/2)\"},"
+                        + "{\"id\":\"10\",\"text\":\"a https://t.co/xYz (1/2)\"}],\"meta\":{\"result_count\":2}}")));
+
+        assertThat(await(adapter.lookUp(channel(), new Post("k", List.of("a https://status.example/1 (1/2)", "b (2/2)")),
+                since))).isEqualTo(PlatformAdapter.Lookup.found(new Published("10", "https://x.com/i/web/status/10")));
+        assertThat(await(adapter.lookUp(channel(), new Post("k", List.of("a https://status.example/1 (1/2)", "c (2/2)")),
+                since)).outcome()).isEqualTo(PlatformAdapter.Lookup.Outcome.PARTIAL);
+        assertThat(await(adapter.lookUp(channel(), new Post("k", List.of("never sent")), since)).outcome())
+                .isEqualTo(PlatformAdapter.Lookup.Outcome.ABSENT);
+        x.verify(0, postRequestedFor(urlEqualTo("/2/tweets")));
+    }
+
     private static <T> T await(Uni<T> call) {
         return call.await().atMost(Duration.ofSeconds(20));
     }

@@ -245,6 +245,42 @@ class PublicationDispatcherTest {
     }
 
     @Test
+    void aPlatformDownForTenMinutesGetsThePostOnceItIsBackWithTheDefaultRetrySettings() {
+        String token = "outage-" + UUID.randomUUID();
+        mastodon.stubFor(post(urlEqualTo("/api/v1/statuses")).withHeader("Authorization", equalTo("Bearer " + token))
+                .inScenario(token).whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503).withBody("<html>502 Bad Gateway</html>")));
+        mastodon.stubFor(post(urlEqualTo("/api/v1/statuses")).withHeader("Authorization", equalTo("Bearer " + token))
+                .inScenario(token).whenScenarioStateIs("back").willReturn(created("99")));
+        String channel = io.firebreak.publishing.Fixtures.mastodonChannel(mastodon.baseUrl(), token);
+        String id = statementOn(channel, false);
+
+        // Each retry is made when it falls due, as the scheduler would, for ten minutes of outage.
+        Duration down = Duration.ZERO;
+        dispatchUntilAttempted(id);
+        while (down.compareTo(Duration.ofMinutes(10)) < 0) {
+            var retrying = publication(id);
+            assertThat(retrying.getString("state")).isEqualTo("RETRYING");
+            Duration wait = Duration.between(clock.instant(), Instant.parse(retrying.getString("dueAt"))).plusMillis(10);
+            clock.advance(wait);
+            down = down.plus(wait);
+            dispatchUntilAttempted(id);
+        }
+        mastodon.setScenarioState(token, "back");
+        var stillRetrying = publication(id);
+        assertThat(stillRetrying.getString("state")).isEqualTo("RETRYING");
+        clock.advance(Duration.between(clock.instant(), Instant.parse(stillRetrying.getString("dueAt"))).plusMillis(10));
+        dispatchUntilAttempted(id);
+
+        var published = publication(id);
+        assertThat(published.getString("state")).isEqualTo("PUBLISHED");
+        assertThat(published.getString("externalId")).isEqualTo("99");
+        assertThat(published.getInt("attempts")).isLessThanOrEqualTo(10);
+        assertThat(postsWith(token)).extracting(request -> request.getHeader("Idempotency-Key")).containsOnly(id);
+        assertThat(publications("channelId=" + channel + "&state=PUBLISHED").getList("id")).containsExactly(id);
+    }
+
+    @Test
     void refusedCredentialsFailThePublicationAndBreakTheChannel() {
         String token = "revoked-" + UUID.randomUUID();
         String channel = channelAnswering(token, aResponse().withStatus(401)
@@ -304,6 +340,14 @@ class PublicationDispatcherTest {
                 .until(() -> publication(id).getString("state").equals("FAILED"));
         assertThat(publication(id).getString("lastError")).contains("501", "500", "1 over");
         assertThat(postsWith(token)).isEmpty();
+    }
+
+    /** Passes until {@code id} had its attempt: rows of other tests that fell due earlier go first. */
+    private void dispatchUntilAttempted(String id) {
+        int before = publication(id).getInt("attempts");
+        for (int pass = 0; pass < 20 && publication(id).getInt("attempts") == before; pass++) {
+            dispatch("replica-a");
+        }
     }
 
     private static void channelIs(String channelId, String status) {

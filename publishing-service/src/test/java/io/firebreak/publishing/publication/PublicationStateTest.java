@@ -18,9 +18,11 @@ class PublicationStateTest {
     }
 
     @Test
-    void anUnknownPostIsNeverRetriedByItself() {
-        assertThat(PublicationState.UNKNOWN.canMoveTo(PublicationState.PUBLISHING)).isFalse();
+    void anUnknownPostIsOnlyClaimedAgainToBeLookedUpNeverSimplyRetried() {
+        assertThat(PublicationState.UNKNOWN.canMoveTo(PublicationState.PUBLISHING)).isTrue();
         assertThat(PublicationState.UNKNOWN.canMoveTo(PublicationState.RETRYING)).isFalse();
+        assertThat(PublicationState.UNKNOWN.canMoveTo(PublicationState.PUBLISHED)).isFalse();
+        assertThat(PublicationState.UNKNOWN.canMoveTo(PublicationState.FAILED)).isFalse();
     }
 
     @Test

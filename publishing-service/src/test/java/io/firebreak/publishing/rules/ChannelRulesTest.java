@@ -91,6 +91,27 @@ class ChannelRulesTest {
     }
 
     @Test
+    void facebookAndLinkedInCountCharactersUpToTheirDocumentedLimits() {
+        assertThat(ChannelRules.of(Platform.FACEBOOK_PAGE, null).check("é".repeat(63_206), false).ok()).isTrue();
+        TextCheck facebook = ChannelRules.of(Platform.FACEBOOK_PAGE, null).check("é".repeat(63_207), false);
+        assertThat(facebook.ok()).isFalse();
+        assertThat(facebook.overflow()).isEqualTo(1);
+        assertThat(ChannelRules.of(Platform.LINKEDIN_ORG, null).check("(".repeat(3_000), false).ok()).isTrue();
+    }
+
+    @Test
+    void teamsCountsTheBytesOfTheTextSoTheCardStaysUnderTheMessageSizeLimit() {
+        ChannelRules teams = ChannelRules.of(Platform.TEAMS_WEBHOOK, null);
+        assertThat(teams.counting()).isEqualTo(LengthCounting.UTF8_BYTES);
+        assertThat(teams.check("a".repeat(24_000), false).ok()).isTrue();
+        TextCheck accented = teams.check("é".repeat(12_001), false);
+        assertThat(accented.ok()).isFalse();
+        assertThat(accented.overflow()).isEqualTo(2);
+        assertThat(accented.overflowAt()).isEqualTo(12_000);
+        assertThat(LengthCounting.UTF8_BYTES.count("a€😀")).isEqualTo(1 + 3 + 4);
+    }
+
+    @Test
     void aWordLongerThanAPostIsCut() {
         TextCheck check = BLUESKY.check("x".repeat(700), true);
         assertThat(check.ok()).isTrue();
