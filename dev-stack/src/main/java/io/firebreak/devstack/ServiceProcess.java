@@ -66,7 +66,8 @@ public final class ServiceProcess {
     /**
      * What a service needs to run against the local stack: its HTTP port, its own database, Kafka, Keycloak with its
      * own confidential client of the realm, the other services' URLs for its REST clients ({@code quarkus.rest-client.monitoring.url}, ...), its
-     * encryption or signing keys, made once per stack home, and GreenMail's SMTP port if it sends e-mail.
+     * encryption or signing keys, made once per stack home, GreenMail's SMTP port if it sends e-mail, and the
+     * platform emulator's FCM for notification-service's pushes.
      */
     static Map<String, String> environment(FirebreakService service, StackSettings stack) {
         Map<String, String> environment = new HashMap<>();
@@ -91,6 +92,14 @@ public final class ServiceProcess {
         if (service.sendsMail()) {
             environment.put("QUARKUS_MAILER_HOST", MailServer.HOST);
             environment.put("QUARKUS_MAILER_PORT", Integer.toString(stack.smtpPort()));
+        }
+        if (service == FirebreakService.NOTIFICATION) {
+            // Pushes go to the platform emulator's FCM, with a service-account key made for this stack.
+            environment.put("NOTIFICATION_PUSH_FCM_PROJECT_ID", "firebreak-local");
+            environment.put("NOTIFICATION_PUSH_FCM_CLIENT_EMAIL", "notification@firebreak-local.iam.gserviceaccount.com");
+            environment.put("NOTIFICATION_PUSH_FCM_PRIVATE_KEY", LocalKeys.rsaPrivateKeyPem(stack.home(), "FCM_SERVICE_ACCOUNT_KEY"));
+            environment.put("NOTIFICATION_PUSH_FCM_BASE_URL", stack.emulatorUrl() + "/fcm");
+            environment.put("NOTIFICATION_PUSH_FCM_TOKEN_URI", stack.emulatorUrl() + "/fcm/token");
         }
         return environment;
     }

@@ -47,7 +47,7 @@ class FaultToleranceIT {
         DevStack stack = RunningSystem.stack();
         String bootstrap = RunningSystem.get().kafkaBootstrapServers();
 
-        // 1. Mentions on Kafka while monitoring-service is killed, and across a broker restart.
+        // 1. Mentions on Kafka while monitoring-service is killed, across a broker and a database restart.
         Set<String> scored = new HashSet<>();
         try (TopicProbe scoredMentions = TopicProbe.watch(bootstrap, Topics.MENTIONS_SCORED)) {
             sendMentions(bootstrap, 0);
@@ -56,6 +56,7 @@ class FaultToleranceIT {
             stack.up(true);
             restartKafka(stack);
             sendMentions(bootstrap, 2);
+            restartPostgres(stack); // while wave 2 is being stored: the consumer retries until the database is back
             while (scored.size() < 3 * MENTIONS_PER_WAVE) {
                 JsonNode event = scoredMentions.awaitEvent(mention -> mention.at("/data/externalId").asText()
                         .startsWith(run + "-") && !scored.contains(mention.at("/data/externalId").asText()), RECOVERY);

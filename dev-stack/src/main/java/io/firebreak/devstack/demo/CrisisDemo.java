@@ -69,6 +69,7 @@ public final class CrisisDemo {
         String channelId = createMastodonChannel();
         String playbookId = createPlaybook(watchId, channelId);
         String promotionId = schedulePromotion(channelId);
+        String deviceToken = registerPhone("employee");
 
         step("The surge: a calm baseline, then the app goes down and the angry posts pour in");
         replayPosts();
@@ -87,6 +88,7 @@ public final class CrisisDemo {
         step("Every role holder is reached and acknowledges");
         acknowledge(crisisId, "employee");
         showMail("employee");
+        showPush(deviceToken);
 
         step("The holding statement: drafted from its template, tone-checked, approved by someone else, published");
         refusedDraft(crisisId, channelId);
@@ -206,6 +208,14 @@ public final class CrisisDemo {
         return promotion.path("id").asText();
     }
 
+    private String registerPhone(String user) {
+        String token = "demo-" + runId + "-" + user + ":APA91b" + Long.toHexString(started.toEpochMilli());
+        api.post(notification("/api/me/devices"), user, Map.of("platform", "ANDROID", "token", token,
+                "appVersion", "1.0.0", "locale", "fr-FR"));
+        say(user + " installs the Firebreak app; the phone registers for pushes");
+        return token;
+    }
+
     // --- the surge ---
 
     private void replayPosts() {
@@ -295,6 +305,23 @@ public final class CrisisDemo {
                 () -> api.call("GET", mailbox, null, null).body(),
                 messages -> messages != null && find(messages, "subject", thisRun) != null);
         say("   e-mail in the local mail server: \"" + find(mail, "subject", thisRun).path("subject").asText() + "\"");
+    }
+
+    private void showPush(String deviceToken) {
+        JsonNode pushes = DemoApi.await("the push on the phone", STEP_TIMEOUT,
+                () -> api.get(settings.emulatorUrl() + "/emulator/fcm/messages", null),
+                messages -> findPush(messages, deviceToken) != null);
+        JsonNode push = findPush(pushes, deviceToken).path("message");
+        say("   push on the phone (local FCM emulator): \"" + push.at("/notification/title").asText() + "\"");
+    }
+
+    private static JsonNode findPush(JsonNode messages, String deviceToken) {
+        for (JsonNode message : messages) {
+            if (message.at("/message/token").asText().equals(deviceToken)) {
+                return message;
+            }
+        }
+        return null;
     }
 
     // --- statements ---

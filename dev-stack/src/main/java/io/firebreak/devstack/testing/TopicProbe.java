@@ -37,12 +37,12 @@ public final class TopicProbe implements AutoCloseable {
 
     private TopicProbe(String bootstrapServers, String topic) {
         this.topic = topic;
-        this.consumer = new KafkaConsumer<>(Map.of(
+        this.consumer = withOwnClassLoader(() -> new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName())));
         List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                 .map(info -> new TopicPartition(topic, info.partition()))
                 .toList();
@@ -85,13 +85,29 @@ public final class TopicProbe implements AutoCloseable {
 
     /** Writes a raw record to {@code topic}, as another service (or a broken producer) would. */
     public static void send(String bootstrapServers, String topic, String key, String value) {
-        try (var producer = new KafkaProducer<String, String>(Map.of(
+        try (var producer = withOwnClassLoader(() -> new KafkaProducer<String, String>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName())))) {
             producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("cannot write to " + topic, e);
+        }
+    }
+
+    /**
+     * Kafka's clients load their plugins (serialisers, the JMX reporter) through the thread's context class loader;
+     * in a Quarkus test that is the application's loader, which holds a second copy of the Kafka classes, and the
+     * two copies do not mix (ClassCastException). Building the client under this class's own loader avoids it.
+     */
+    private static <T> T withOwnClassLoader(java.util.function.Supplier<T> build) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(TopicProbe.class.getClassLoader());
+        try {
+            return build.get();
+        } finally {
+            thread.setContextClassLoader(previous);
         }
     }
 

@@ -3,6 +3,8 @@ package io.firebreak.platform.messaging;
 import io.firebreak.platform.messaging.EventReader.MalformedEventException;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.function.Supplier;
 
@@ -20,10 +22,21 @@ public final class EventConsumption {
     }
 
     public static Uni<Void> untilApplied(String what, Supplier<Uni<? extends Void>> apply) {
-        return Uni.createFrom().<Void>deferred(apply)
+        // The back-off resubscribes from Mutiny's timer thread; each attempt goes back to the consumer's own Vert.x
+        // context, without which Hibernate Reactive (@WithTransaction) refuses to run and every retry would fail.
+        Context context = Vertx.currentContext();
+        return Uni.createFrom().<Void>deferred(() -> onContext(context, apply))
                 .onFailure(failure -> !(failure instanceof MalformedEventException))
                 .invoke(failure -> Log.warnf("Applying %s failed, retrying: %s", what, failure.getMessage()))
                 .onFailure(failure -> !(failure instanceof MalformedEventException))
                 .retry().withBackOff(FIRST_BACKOFF, MAX_BACKOFF).indefinitely();
+    }
+
+    private static Uni<Void> onContext(Context context, Supplier<Uni<? extends Void>> apply) {
+        if (context == null || Vertx.currentContext() == context) {
+            return Uni.createFrom().deferred(apply);
+        }
+        return Uni.createFrom().emitter(emitter -> context.runOnContext(ignored ->
+                Uni.createFrom().<Void>deferred(apply).subscribe().with(emitter::complete, emitter::fail)));
     }
 }

@@ -11,6 +11,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -53,12 +54,40 @@ public class OutboxRelay {
 
     /** One pass; the number of events sent (0 when another replica holds the relay lock). */
     public Uni<Integer> relayOnce() {
+        return pass().map(sent -> Math.max(sent, 0));
+    }
+
+    /**
+     * Relays what was just committed without waiting for the next scheduled pass: when another pass holds the lock
+     * (it may have read the outbox before this commit), tries again a few times, {@value #NUDGE_RETRY_MILLIS} ms
+     * apart. Best effort, fire and forget: the scheduled relay sends anything this misses.
+     */
+    public void relaySoon() {
+        pass().chain(sent -> sent >= 0 ? Uni.createFrom().item(sent) : Uni.createFrom().failure(new LockBusy()))
+                .onFailure(LockBusy.class).retry().withBackOff(Duration.ofMillis(NUDGE_RETRY_MILLIS))
+                .atMost(NUDGE_RETRIES)
+                .subscribe().with(
+                        sent -> Log.debugf("Outbox relayed %d event(s) right after a commit", sent),
+                        failure -> Log.debugf("Outbox nudge gave way to the scheduled relay: %s", failure.toString()));
+    }
+
+    /** Events sent, or -1 when another pass holds the relay lock. */
+    private Uni<Integer> pass() {
         return pool.withTransaction(connection -> connection
                 .preparedQuery("select pg_try_advisory_xact_lock($1) as claimed")
                 .execute(Tuple.of(RELAY_LOCK))
                 .chain(rows -> rows.iterator().next().getBoolean("claimed")
                         ? sendBatch(connection)
-                        : Uni.createFrom().item(0)));
+                        : Uni.createFrom().item(-1)));
+    }
+
+    private static final long NUDGE_RETRY_MILLIS = 40;
+    private static final int NUDGE_RETRIES = 10;
+
+    private static final class LockBusy extends RuntimeException {
+        LockBusy() {
+            super("another pass holds the outbox relay", null, false, false);
+        }
     }
 
     private Uni<Integer> sendBatch(SqlConnection connection) {

@@ -265,12 +265,10 @@ public class StatementService {
 
     /**
      * An approved statement is on its way to publishing-service in the committed outbox; relay it now rather than at
-     * the relay's next tick. Best effort: when another pass holds the relay, that pass or the next one sends it.
+     * the relay's next tick (best effort: the scheduled relay sends anything the nudge misses).
      */
     private void sendSoon() {
-        relay.relayOnce().subscribe().with(
-                sent -> Log.debugf("Outbox relayed %d event(s) after a statement change", sent),
-                failure -> Log.debugf("Outbox nudge failed, the scheduled relay sends it: %s", failure.getMessage()));
+        relay.relaySoon();
     }
 
     private Uni<Void> schedule(Statement statement, ApproveRequest asked, List<UUID> channelIds, String approver) {
