@@ -3,7 +3,10 @@ package io.firebreak.monitoring.config;
 import io.firebreak.monitoring.detection.DetectorParameters;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "monitoring")
 public interface MonitoringConfig {
@@ -11,6 +14,52 @@ public interface MonitoringConfig {
     Mentions mentions();
 
     Detection detection();
+
+    Buckets buckets();
+
+    Signals signals();
+
+    Mastodon mastodon();
+
+    /** Per-watch time buckets, closed and fed to the detector by one replica at a time. */
+    interface Buckets {
+
+        /** Length of a bucket; a day must be a whole number of buckets. */
+        @WithDefault("PT1M")
+        Duration length();
+
+        /** How long after its end a bucket is closed, so that ingestion transactions in flight land in it. */
+        @WithDefault("PT2S")
+        Duration grace();
+
+        /** How often due buckets are looked for, in the scheduler's syntax ("1s"), or "off". */
+        @WithDefault("1s")
+        String closeEvery();
+    }
+
+    /** When a detected surge becomes a signal, grows and ends (see SignalLifecycle). */
+    interface Signals {
+
+        /** Anomaly score below which a bucket of an open signal is quiet. The raising threshold is detection's. */
+        @WithDefault("0.45")
+        double releaseScore();
+
+        /** Share of negative mentions a bucket needs to raise a signal: a surge of praise is not a crisis. */
+        @WithDefault("0.4")
+        double minNegativeShare();
+
+        /** Mentions a bucket needs to raise a signal. */
+        @WithDefault("5")
+        long minVolume();
+
+        /** Quiet buckets in a row that close a signal. */
+        @WithDefault("10")
+        int quietBuckets();
+
+        /** Buckets after a close during which no new signal is raised on the watch. */
+        @WithDefault("30")
+        int cooldownBuckets();
+    }
 
     interface Mentions {
 
@@ -21,6 +70,32 @@ public interface MonitoringConfig {
         /** How often the expired mentions are deleted, in the scheduler's syntax ("1h", "2s"). */
         @WithDefault("1h")
         String purgeInterval();
+    }
+
+    /**
+     * The Mastodon connector: follows hashtags on one instance through its streaming API, and catches up through
+     * its timelines API after a reconnection. Every status becomes a mention of source "mastodon".
+     */
+    interface Mastodon {
+
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The instance's base URL, such as https://mastodon.social. */
+        Optional<URI> instance();
+
+        /** The hashtags to follow, without '#'. */
+        Optional<List<String>> hashtags();
+
+        /** A bearer token, for instances whose streaming API requires one. */
+        Optional<String> accessToken();
+
+        /** First wait before reconnecting; doubled after each failure up to the maximum. */
+        @WithDefault("PT1S")
+        Duration reconnectMin();
+
+        @WithDefault("PT60S")
+        Duration reconnectMax();
     }
 
     /** Parameters of the surge detector, the same for every series; see DetectorParameters for their meaning. */

@@ -94,6 +94,14 @@ public class Mention {
         return publishedAt;
     }
 
+    public Long getReach() {
+        return reach;
+    }
+
+    public Long getEngagement() {
+        return engagement;
+    }
+
     public String getSentimentLabel() {
         return sentimentLabel;
     }

@@ -1,5 +1,6 @@
 package io.firebreak.monitoring.mention;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -13,7 +14,8 @@ public final class MentionDtos {
     private MentionDtos() {
     }
 
-    public record MentionBatch(@NotNull @Size(min = 1, max = MAX_BATCH) List<MentionInput> mentions) {
+    /** Each record is read on its own (see MentionReader), so that one wrong-typed field loses only its record. */
+    public record MentionBatch(@NotNull @Size(min = 1, max = MAX_BATCH) List<JsonNode> mentions) {
     }
 
     /** A stored mention: where it was in the batch, its id, sentiment and the watches it matched. */

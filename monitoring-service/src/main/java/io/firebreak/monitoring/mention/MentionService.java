@@ -5,11 +5,14 @@ import io.firebreak.events.EventTypes;
 import io.firebreak.events.MentionReceived;
 import io.firebreak.events.MentionScored;
 import io.firebreak.events.Topics;
+import io.firebreak.monitoring.bucket.BucketService;
+import io.firebreak.monitoring.bucket.MentionTally;
 import io.firebreak.monitoring.mention.MentionDtos.Accepted;
 import io.firebreak.monitoring.mention.MentionDtos.IngestionReport;
 import io.firebreak.monitoring.config.MonitoringConfig;
 import io.firebreak.monitoring.mention.MentionDtos.Rejected;
 import io.firebreak.monitoring.sentiment.Language;
+import io.firebreak.monitoring.sentiment.SentimentLabel;
 import io.firebreak.monitoring.sentiment.SentimentResult;
 import io.firebreak.monitoring.sentiment.SentimentService;
 import io.firebreak.monitoring.watch.WatchMatcher;
@@ -24,12 +27,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -48,10 +54,13 @@ public class MentionService {
     private final ProcessedEvents processedEvents;
     private final Clock clock;
     private final MonitoringConfig config;
+    private final BucketService buckets;
 
     public MentionService(MentionRepository mentions, WatchService watches, SentimentService sentiment,
-                          Outbox outbox, ProcessedEvents processedEvents, Clock clock, MonitoringConfig config) {
+                          Outbox outbox, ProcessedEvents processedEvents, Clock clock, MonitoringConfig config,
+                          BucketService buckets) {
         this.config = config;
+        this.buckets = buckets;
         this.mentions = mentions;
         this.watches = watches;
         this.sentiment = sentiment;
@@ -61,13 +70,26 @@ public class MentionService {
     }
 
     /** A batch from a connector or webhook: bad records are rejected with a reason, the others kept. */
-    @WithTransaction
     public Uni<IngestionReport> ingest(List<MentionInput> batch) {
+        return ingest(batch, List.of());
+    }
+
+    /**
+     * A batch some records of which could not even be read (their index is in {@code unreadable}, and their input
+     * is null): they are rejected as they are, the others validated as usual.
+     */
+    @WithTransaction
+    public Uni<IngestionReport> ingest(List<MentionInput> batch, List<Rejected> unreadable) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        List<Rejected> rejected = new ArrayList<>();
+        List<Rejected> rejected = new ArrayList<>(unreadable);
+        Set<Integer> unreadableIndexes = new HashSet<>();
+        unreadable.forEach(record -> unreadableIndexes.add(record.index()));
         Map<String, Indexed> unique = new LinkedHashMap<>();
         int repeated = 0;
         for (int index = 0; index < batch.size(); index++) {
+            if (unreadableIndexes.contains(index)) {
+                continue;
+            }
             MentionInput input = batch.get(index);
             Optional<String> problem = MentionValidation.problem(input, now);
             if (problem.isPresent()) {
@@ -83,6 +105,7 @@ public class MentionService {
                             int duplicates = repeatedInBatch + unique.size() - fresh.size();
                             Log.infof("Mentions batch: %d stored, %d duplicates, %d rejected", accepted.size(),
                                     duplicates, rejected.size());
+                            rejected.sort(Comparator.comparingInt(Rejected::index));
                             return new IngestionReport(accepted, duplicates, List.copyOf(rejected));
                         }));
     }
@@ -141,6 +164,7 @@ public class MentionService {
 
     private Uni<List<Accepted>> store(List<Indexed> fresh, List<WatchMatcher> matchers, Instant now) {
         List<Accepted> accepted = new ArrayList<>(fresh.size());
+        SortedMap<UUID, MentionTally> byWatch = new TreeMap<>();
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Indexed candidate : fresh) {
             MentionInput input = candidate.input();
@@ -154,13 +178,15 @@ public class MentionService {
                     now);
             accepted.add(new Accepted(candidate.index(), mention.getId(), language, mention.getSentimentLabel(),
                     mention.getSentimentScore(), watchIds));
+            MentionTally tally = MentionTally.of(result.label() == SentimentLabel.NEGATIVE, result.score());
+            watchIds.forEach(watchId -> byWatch.merge(watchId, tally, MentionTally::plus));
             // Keyed by watch, so that one watch's mentions stay in order on one partition.
             String key = watchIds.isEmpty() ? mention.getId().toString() : watchIds.get(0).toString();
             chain = chain.chain(() -> mentions.persist(mention))
                     .chain(() -> outbox.publish(Topics.MENTIONS_SCORED, EventTypes.MENTION_SCORED, key, scored(mention)))
                     .replaceWithVoid();
         }
-        return chain.replaceWith(accepted);
+        return chain.chain(() -> buckets.record(byWatch, now)).replaceWith(accepted);
     }
 
     private static MentionScored scored(Mention mention) {

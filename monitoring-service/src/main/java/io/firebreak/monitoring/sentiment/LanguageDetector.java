@@ -1,6 +1,8 @@
 package io.firebreak.monitoring.sentiment;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,6 +24,16 @@ public final class LanguageDetector {
             "ou", "ne", "se", "y", "a", "ont", "fait", "etre", "tout", "bien", "comme", "par", "quand", "aussi",
             "moi", "toi", "lui", "leur", "cette", "cet", "va", "ça", "ca", "oui", "non", "trop", "aujourd'hui");
 
+    private static final int IS_ENGLISH = 1;
+    private static final int IS_FRENCH = 2;
+    /** Both lists in one map, so that a word costs one lookup. */
+    private static final Map<String, Integer> CUES = new HashMap<>();
+
+    static {
+        ENGLISH.forEach(word -> CUES.merge(word, IS_ENGLISH, (a, b) -> a | b));
+        FRENCH.forEach(word -> CUES.merge(word, IS_FRENCH, (a, b) -> a | b));
+    }
+
     private LanguageDetector() {
     }
 
@@ -39,10 +51,12 @@ public final class LanguageDetector {
                 continue;
             }
             String word = token.text();
-            if (ENGLISH.contains(word)) {
+            Integer cue = CUES.get(word);
+            int flags = cue == null ? 0 : cue;
+            if ((flags & IS_ENGLISH) != 0) {
                 english++;
             }
-            if (FRENCH.contains(word) || startsWithElision(word)) {
+            if ((flags & IS_FRENCH) != 0 || startsWithElision(word)) {
                 french++;
             }
         }

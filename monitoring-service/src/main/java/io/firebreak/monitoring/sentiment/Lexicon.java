@@ -24,16 +24,35 @@ final class Lexicon {
     record Modifier(ModifierKind kind, float factor) {
     }
 
-    /** What the lexicon knows of a folded word: one map, so that a word costs one lookup. */
-    record Entry(Float valence, Modifier modifier, boolean startsExpression) {
+    /**
+     * What the lexicon knows of a folded word: one map, so that a word costs one lookup.
+     *
+     * @param variantOf the valence of the lexicon word this one inflects ("hated" for "hate"), for a word that is
+     *                  not itself in the lexicon; computed once at load rather than by cutting endings per word
+     */
+    record Entry(Float valence, Modifier modifier, Phrase phrase, Float variantOf) {
+
+        /** Whether an expression of the lexicon starts with this word ("not bad", "pas mal"). */
+        boolean startsExpression() {
+            return phrase != null;
+        }
+
+        /** The word's own valence, else that of the word it inflects. */
+        Float valenceOrVariant() {
+            return valence != null ? valence : variantOf;
+        }
     }
+
+    /** Endings a word of the lexicon may take: plurals, feminines, tenses, adverbs, degrees. In order of preference. */
+    private static final String[] FRENCH_ENDINGS = {"s", "x", "e", "es"};
+    private static final String[] ENGLISH_ENDINGS = {"s", "es", "ed", "d", "ing", "ly", "'s", "st", "r", "est", "er"};
 
     private final Map<String, Float> valences = new HashMap<>();
     private final Map<String, Modifier> modifiers = new HashMap<>();
     private final Map<String, Entry> entries = new HashMap<>();
     private final Map<String, Float> symbols = new HashMap<>();
     /** First words of the expressions, so that most words need no expression lookup at all. */
-    private final Set<String> expressionStarts = new HashSet<>();
+    private final Map<String, Phrase> expressionStarts = new HashMap<>();
     private int longestSymbol;
     private String symbolStarts = "";
 
@@ -47,7 +66,7 @@ final class Lexicon {
             lexicon.valences.putIfAbsent(folded, Float.parseFloat(rest[0]));
             int space = folded.indexOf(' ');
             if (space > 0) {
-                lexicon.expressionStarts.add(folded.substring(0, space));
+                lexicon.addExpression(folded, Float.parseFloat(rest[0]));
             }
         });
         read("modifiers-" + language.code() + ".txt", (key, rest) -> {
@@ -57,10 +76,19 @@ final class Lexicon {
         });
         Set<String> words = new HashSet<>(lexicon.valences.keySet());
         words.addAll(lexicon.modifiers.keySet());
-        words.addAll(lexicon.expressionStarts);
+        words.addAll(lexicon.expressionStarts.keySet());
         for (String word : words) {
             lexicon.entries.put(word, new Entry(lexicon.valences.get(word), lexicon.modifiers.get(word),
-                    lexicon.expressionStarts.contains(word)));
+                    lexicon.expressionStarts.get(word), null));
+        }
+        // Inflected forms of single words of at least three letters, the first ending in order winning.
+        for (String ending : language == Language.FR ? FRENCH_ENDINGS : ENGLISH_ENDINGS) {
+            for (Map.Entry<String, Float> known : lexicon.valences.entrySet()) {
+                String base = known.getKey();
+                if (base.length() > 2 && base.indexOf(' ') < 0) {
+                    lexicon.entries.putIfAbsent(base + ending, new Entry(null, null, null, known.getValue()));
+                }
+            }
         }
         read("emoji.txt", (key, rest) -> {
             lexicon.symbols.put(key, Float.parseFloat(rest[0]));
@@ -104,8 +132,32 @@ final class Lexicon {
         return valences.get(folded);
     }
 
-    boolean startsExpression(String folded) {
-        return expressionStarts.contains(folded);
+    /**
+     * One word of the expressions, as a tree from their first words: the valence of the expression that ends here,
+     * if any, and the words that may follow. Walking it needs no key built from the words of a text.
+     */
+    static final class Phrase {
+        private Float valence;
+        private final Map<String, Phrase> next = new HashMap<>();
+
+        Float valence() {
+            return valence;
+        }
+
+        Phrase then(String word) {
+            return next.get(word);
+        }
+    }
+
+    private void addExpression(String folded, float valence) {
+        String[] words = folded.split(" ");
+        Phrase phrase = expressionStarts.computeIfAbsent(words[0], word -> new Phrase());
+        for (int k = 1; k < words.length; k++) {
+            phrase = phrase.next.computeIfAbsent(words[k], word -> new Phrase());
+        }
+        if (phrase.valence == null) {
+            phrase.valence = valence;
+        }
     }
 
     Modifier modifier(String folded) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Lexicon and rules sentiment for social-media French and English, in the spirit of VADER: each word,
@@ -30,11 +31,9 @@ public final class SentimentAnalyzer {
     /** Squashing constant: score = sum / sqrt(sum² + ALPHA), so one "great" (3) scores about 0.6. */
     private static final float ALPHA = 15f;
     private static final int MAX_CUES = 5;
-    /** Endings removed from a word the lexicon does not know: plurals, feminines, tenses, adverbs, degrees. */
-    private static final String[] FRENCH_ENDINGS = {"s", "x", "e", "es"};
-    private static final String[] ENGLISH_ENDINGS = {"s", "es", "ed", "d", "ing", "ly", "'s", "st", "r", "est", "er"};
 
     private final Map<Language, Lexicon> lexicons = new EnumMap<>(Language.class);
+    private final Predicate<String> known = this::known;
     private final double positiveThreshold;
     private final double negativeThreshold;
 
@@ -59,16 +58,48 @@ public final class SentimentAnalyzer {
 
     /** Scores a text; a null language is detected from the text. */
     public SentimentResult analyze(String text, Language language) {
-        String safe = text == null ? "" : text;
-        Tokenizer.Tokens tokens = Tokenizer.tokenize(safe, lexicons.get(Language.EN), this::known);
+        String safe = text == null ? "" : text.indexOf('\\') >= 0 ? unescape(text) : text;
+        Tokenizer.Tokens tokens = Tokenizer.tokenize(safe, lexicons.get(Language.EN), known);
         Language lang = language != null ? language
                 : LanguageDetector.detect(tokens.list(), tokens.frenchAccents());
         return score(safe, tokens.list(), lang);
     }
 
+    /**
+     * Text that went through JSON twice keeps its escapes literally (a backslash, "u", four hex digits): "don",
+     * escape, "t" would lose the negation "don’t". Only well-formed escapes are decoded.
+     */
+    static String unescape(String text) {
+        StringBuilder out = null;
+        int copied = 0;
+        for (int i = text.indexOf('\\'); i >= 0 && i + 6 <= text.length(); i = text.indexOf('\\', i + 1)) {
+            if (text.charAt(i + 1) != 'u') {
+                continue;
+            }
+            int code = 0;
+            boolean hex = true;
+            for (int k = i + 2; k < i + 6 && hex; k++) {
+                int digit = Character.digit(text.charAt(k), 16);
+                hex = digit >= 0;
+                code = code * 16 + digit;
+            }
+            if (!hex) {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(text.length());
+            }
+            out.append(text, copied, i).append((char) code);
+            copied = i + 6;
+            i += 5;
+        }
+        return out == null ? text : out.append(text, copied, text.length()).toString();
+    }
+
     private boolean known(String folded) {
         for (Lexicon lexicon : lexicons.values()) {
-            if (lexicon.valence(folded) != null || lexicon.modifier(folded) != null) {
+            Lexicon.Entry entry = lexicon.entry(folded);
+            if (entry != null && (entry.valence() != null || entry.modifier() != null)) {
                 return true;
             }
         }
@@ -98,14 +129,14 @@ public final class SentimentAnalyzer {
             }
             if (token.kind() == TokenKind.SYMBOL) {
                 sum += token.valence() * contrastFactor;
-                cues.add(new Cue(token.text(), token.valence() * contrastFactor));
+                cues.add(new Cue(token.start(), token.end(), token.valence() * contrastFactor));
                 continue;
             }
             wordIndex++;
 
             Lexicon.Entry entry = lexicon.entry(token.text());
             Expression expression = entry != null && entry.startsExpression()
-                    ? expressionAt(text, tokens, i, lexicon) : null;
+                    ? expressionAt(tokens, i, entry.phrase()) : null;
             if (expression == null) {
                 Modifier modifier = entry == null ? null : entry.modifier();
                 if (modifier != null && !usedAsWord(modifier, tokens, i, lexicon)) {
@@ -126,11 +157,12 @@ public final class SentimentAnalyzer {
                 if (isFrenchNegationPrefix(token, language)) {
                     negatedUntil = wordIndex + NEGATION_REACH;
                 }
-                Float valence = entry != null ? entry.valence() : lookupVariant(token.text(), lexicon, language);
+                Float valence = entry != null ? entry.valenceOrVariant()
+                        : withoutElision(token.text(), lexicon, language);
                 if (valence == null) {
                     continue;
                 }
-                expression = new Expression(text.substring(token.start(), token.end()), valence, 1);
+                expression = new Expression(token.start(), token.end(), valence, 1);
             }
 
             float value = expression.valence() * pendingFactor;
@@ -149,7 +181,7 @@ public final class SentimentAnalyzer {
             }
             value *= contrastFactor;
             sum += value;
-            cues.add(new Cue(expression.text(), value));
+            cues.add(new Cue(expression.start(), expression.end(), value));
             i += expression.length() - 1;
             wordIndex += expression.length() - 1;
         }
@@ -160,7 +192,7 @@ public final class SentimentAnalyzer {
         double score = sum / Math.sqrt(sum * sum + ALPHA);
         SentimentLabel label = score >= positiveThreshold ? SentimentLabel.POSITIVE
                 : score <= negativeThreshold ? SentimentLabel.NEGATIVE : SentimentLabel.NEUTRAL;
-        return new SentimentResult(label, Math.round(score * 1000) / 1000.0, language, decisive(cues, label));
+        return new SentimentResult(label, Math.round(score * 1000) / 1000.0, language, decisive(text, cues, label));
     }
 
     /** "super" or "grave" intensify the next word when it carries sentiment, and are words of their own otherwise. */
@@ -182,55 +214,34 @@ public final class SentimentAnalyzer {
     }
 
     /** The longest lexicon expression of two or three words starting at token i, if any. */
-    private static Expression expressionAt(String text, List<Token> tokens, int i, Lexicon lexicon) {
-        if (!lexicon.startsExpression(tokens.get(i).text())) {
-            return null;
-        }
-        for (int length = 3; length >= 2; length--) {
-            if (i + length > tokens.size()) {
-                continue;
+    private static Expression expressionAt(List<Token> tokens, int i, Lexicon.Phrase first) {
+        Lexicon.Phrase phrase = first;
+        Expression longest = null;
+        for (int k = 1; k <= 2 && i + k < tokens.size(); k++) {
+            Token next = tokens.get(i + k);
+            phrase = next.kind() == TokenKind.WORD ? phrase.then(next.text()) : null;
+            if (phrase == null) {
+                break;
             }
-            StringBuilder key = new StringBuilder(tokens.get(i).text());
-            boolean words = true;
-            for (int k = 1; k < length && words; k++) {
-                Token next = tokens.get(i + k);
-                words = next.kind() == TokenKind.WORD;
-                key.append(' ').append(next.text());
-            }
-            if (!words) {
-                continue;
-            }
-            Float valence = lexicon.valence(key.toString());
-            if (valence != null) {
-                return new Expression(text.substring(tokens.get(i).start(), tokens.get(i + length - 1).end()),
-                        valence, length);
+            if (phrase.valence() != null) {
+                longest = new Expression(tokens.get(i).start(), next.end(), phrase.valence(), k + 1);
             }
         }
-        return null;
+        return longest;
     }
 
-    /** A word the lexicon does not know as written: without French elision ("j'adore"), or a common ending. */
-    private static Float lookupVariant(String word, Lexicon lexicon, Language language) {
+    /** "j'adore", "l'horreur": a French word the lexicon knows once the elided article or pronoun is removed. */
+    private static Float withoutElision(String word, Lexicon lexicon, Language language) {
         int apostrophe = word.indexOf('\'');
-        if (language == Language.FR && apostrophe > 0 && apostrophe <= 6 && apostrophe < word.length() - 1) {
-            String elided = word.substring(apostrophe + 1);
-            Float valence = lexicon.valence(elided);
-            return valence != null ? valence : lookupVariant(elided, lexicon, language);
+        if (language != Language.FR || apostrophe <= 0 || apostrophe > 6 || apostrophe >= word.length() - 1) {
+            return null;
         }
-        String[] endings = language == Language.FR ? FRENCH_ENDINGS : ENGLISH_ENDINGS;
-        for (String ending : endings) {
-            if (word.length() > ending.length() + 2 && word.endsWith(ending)) {
-                Float valence = lexicon.valence(word.substring(0, word.length() - ending.length()));
-                if (valence != null) {
-                    return valence;
-                }
-            }
-        }
-        return null;
+        Lexicon.Entry entry = lexicon.entry(word.substring(apostrophe + 1));
+        return entry == null ? null : entry.valenceOrVariant();
     }
 
     /** The cues that pull towards the label (all of them for a neutral text), strongest first. */
-    private static List<String> decisive(List<Cue> cues, SentimentLabel label) {
+    private static List<String> decisive(String text, List<Cue> cues, SentimentLabel label) {
         if (cues.isEmpty()) {
             return List.of();
         }
@@ -243,17 +254,18 @@ public final class SentimentAnalyzer {
         kept.sort((a, b) -> Float.compare(Math.abs(b.value()), Math.abs(a.value())));
         String[] texts = new String[Math.min(kept.size(), MAX_CUES)];
         for (int k = 0; k < texts.length; k++) {
-            texts[k] = kept.get(k).text();
+            texts[k] = text.substring(kept.get(k).start(), kept.get(k).end());
         }
         return List.of(texts);
     }
 
-    private record Cue(String text, float value) {
+    /** A word, expression or symbol that counted, by its place in the text: quoted only if it decides. */
+    private record Cue(int start, int end, float value) {
         Cue scaled(float factor) {
-            return new Cue(text, value * factor);
+            return new Cue(start, end, value * factor);
         }
     }
 
-    private record Expression(String text, float valence, int length) {
+    private record Expression(int start, int end, float valence, int length) {
     }
 }

@@ -13,6 +13,8 @@ import java.util.function.Predicate;
 final class Tokenizer {
 
     private static final String FRENCH_ACCENTS = "àâçéèêëîïôùûüœÀÂÇÉÈÊËÎÏÔÙÛÜŒ";
+    private static final int MAX_KEPT_BUFFER = 1 << 16;
+    private static final ThreadLocal<char[]> BUFFER = ThreadLocal.withInitial(() -> new char[1024]);
 
     private Tokenizer() {
     }
@@ -25,23 +27,22 @@ final class Tokenizer {
      * @param known   whether a folded word exists in a lexicon, to shorten "goooood" to "good" but "nuuuul" to "nul"
      */
     static Tokens tokenize(String text, Lexicon symbols, Predicate<String> known) {
-        List<Token> tokens = new ArrayList<>(text.length() / 4 + 4);
-        char[] buffer = new char[text.length() * 2];
-        int accents = 0;
+        List<Token> tokens = new ArrayList<>(text.length() / 2 + 4);
+        char[] buffer = scratch(text.length() * 2);
+        int[] accents = {0};
         int n = text.length();
         int i = 0;
         while (i < n) {
             char c = text.charAt(i);
-            if (c == ' ' || Character.isWhitespace(c)) {
+            if (c == ' ' || whitespace(c)) {
                 i++;
             } else if (c == '@' || startsLink(text, i)) {
                 i = skipToWhitespace(text, i);
-            } else if (Character.isLetterOrDigit(c)) {
-                accents += frenchAccents(text, i);
-                i = word(text, i, false, known, tokens, buffer);
-            } else if (c == '#' && i + 1 < n && Character.isLetterOrDigit(text.charAt(i + 1))) {
-                i = word(text, i + 1, true, known, tokens, buffer);
-            } else if (Character.isHighSurrogate(c) || c >= 0x2190 && !Character.isLetterOrDigit(c)) {
+            } else if (letterOrDigit(c)) {
+                i = word(text, i, false, known, tokens, buffer, accents);
+            } else if (c == '#' && i + 1 < n && letterOrDigit(text.charAt(i + 1))) {
+                i = word(text, i + 1, true, known, tokens, buffer, accents);
+            } else if (Character.isHighSurrogate(c) || c >= 0x2190 && !letterOrDigit(c)) {
                 i = symbols == null ? i + Character.charCount(text.codePointAt(i)) : emoji(text, i, symbols, tokens);
             } else {
                 int end = symbols != null && symbols.mayStartSymbol(c) ? emoticon(text, i, symbols, tokens) : i;
@@ -55,7 +56,7 @@ final class Tokenizer {
                 i++;
             }
         }
-        return new Tokens(tokens, accents);
+        return new Tokens(tokens, accents[0]);
     }
 
     /** More than half of the longer words in capitals: the writer shouts everything, which stresses nothing. */
@@ -73,15 +74,35 @@ final class Tokenizer {
         return words > 0 && capitals * 2 > words;
     }
 
-    private static int frenchAccents(String text, int start) {
-        int count = 0;
-        for (int k = start; k < text.length() && Character.isLetterOrDigit(text.charAt(k)); k++) {
-            char c = text.charAt(k);
-            if (c >= 0xC0 && FRENCH_ACCENTS.indexOf(c) >= 0) {
-                count++;
+    // ASCII first: Character's own methods look every character up in Unicode tables, the hot spot of the tokenizer.
+
+    private static boolean letterOrDigit(char c) {
+        return c < 128 ? c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                : Character.isLetterOrDigit(c);
+    }
+
+    private static boolean letter(char c) {
+        return c < 128 ? c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' : Character.isLetter(c);
+    }
+
+    private static boolean upperCase(char c) {
+        return c < 128 ? c >= 'A' && c <= 'Z' : Character.isUpperCase(c);
+    }
+
+    private static boolean whitespace(char c) {
+        return c < 128 ? c == ' ' || c >= 0x09 && c <= 0x0D || c >= 0x1C && c <= 0x1F : Character.isWhitespace(c);
+    }
+
+    /** This thread's folding buffer, grown as needed: one less allocation per text. Huge texts get their own. */
+    private static char[] scratch(int length) {
+        char[] buffer = BUFFER.get();
+        if (buffer.length < length) {
+            buffer = new char[length];
+            if (length <= MAX_KEPT_BUFFER) {
+                BUFFER.set(buffer);
             }
         }
-        return count;
+        return buffer;
     }
 
     private static boolean startsLink(String text, int i) {
@@ -90,14 +111,14 @@ final class Tokenizer {
     }
 
     private static int skipToWhitespace(String text, int i) {
-        while (i < text.length() && !Character.isWhitespace(text.charAt(i))) {
+        while (i < text.length() && !whitespace(text.charAt(i))) {
             i++;
         }
         return i;
     }
 
     private static int word(String text, int start, boolean hashtag, Predicate<String> known, List<Token> tokens,
-                            char[] buffer) {
+                            char[] buffer, int[] accents) {
         int n = text.length();
         int length = 0;
         int letters = 0;
@@ -108,16 +129,19 @@ final class Tokenizer {
         int end = start;
         while (end < n) {
             char c = text.charAt(end);
-            if (Character.isLetterOrDigit(c)) {
-                if (Character.isLetter(c)) {
+            if (letterOrDigit(c)) {
+                if (c >= 0xC0 && !hashtag && FRENCH_ACCENTS.indexOf(c) >= 0) {
+                    accents[0]++;
+                }
+                if (letter(c)) {
                     letters++;
                     digitsOnly = false;
-                    if (Character.isUpperCase(c)) {
+                    if (upperCase(c)) {
                         upper++;
                     }
                 }
             } else if (!((c == '\'' || c == '\u2019' || c == '-') && end + 1 < n
-                    && Character.isLetter(text.charAt(end + 1)))) {
+                    && letter(text.charAt(end + 1)))) {
                 break;
             }
             if (c == 'œ' || c == 'Œ') {
@@ -134,7 +158,7 @@ final class Tokenizer {
         }
         if (!digitsOnly) {
             String form = elongated ? shorten(buffer, length, known) : new String(buffer, 0, length);
-            boolean titleCase = !hashtag && upper == 1 && letters >= 2 && Character.isUpperCase(text.charAt(start))
+            boolean titleCase = !hashtag && upper == 1 && letters >= 2 && upperCase(text.charAt(start))
                     && !tokens.isEmpty() && tokens.get(tokens.size() - 1).kind() == TokenKind.WORD;
             tokens.add(new Token(TokenKind.WORD, form, start, end, letters >= 3 && upper == letters, elongated,
                     titleCase, 0));
@@ -176,7 +200,7 @@ final class Tokenizer {
         int longest = Math.min(symbols.longestSymbol(), text.length() - start);
         for (int length = longest; length >= 2; length--) {
             int end = start + length;
-            if (end < text.length() && Character.isLetterOrDigit(text.charAt(end))) {
+            if (end < text.length() && letterOrDigit(text.charAt(end))) {
                 continue;
             }
             String candidate = text.substring(start, end);

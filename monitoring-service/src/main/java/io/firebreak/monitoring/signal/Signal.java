@@ -8,12 +8,18 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /** A surge of criticism on a watch. */
 @Entity
 @Table(name = "signal")
 public class Signal {
+
+    /** Who raised the signals the detector raises. */
+    public static final String DETECTOR = "detector";
 
     @Id
     private UUID id;
@@ -47,6 +53,21 @@ public class Signal {
     private Instant raisedAt;
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
+    @Column(name = "driving_mention_ids", nullable = false)
+    private String drivingMentionIds = "";
+    /** The highest observed/expected ratio of a bucket of the signal (what its severity comes from). */
+    @Column(name = "peak_ratio", nullable = false)
+    private double peakRatio;
+    @Column(name = "acknowledged_by")
+    private String acknowledgedBy;
+    @Column(name = "acknowledged_at")
+    private Instant acknowledgedAt;
+    @Column(name = "dismissed_by")
+    private String dismissedBy;
+    @Column(name = "dismissed_at")
+    private Instant dismissedAt;
+    @Column(name = "closed_at")
+    private Instant closedAt;
 
     protected Signal() {
     }
@@ -72,6 +93,112 @@ public class Signal {
         signal.raisedAt = now;
         signal.updatedAt = now;
         return signal;
+    }
+
+    /** A signal the detector raises on a bucket whose volume surged with criticism. */
+    static Signal detected(UUID watchId, String watchName, Severity severity, SignalLifecycle.Bucket bucket,
+                           Instant now) {
+        Signal signal = new Signal();
+        signal.id = UUID.randomUUID();
+        signal.watchId = watchId;
+        signal.watchName = watchName;
+        signal.status = SignalStatus.OPEN;
+        signal.severity = severity;
+        signal.windowStart = bucket.start();
+        signal.windowEnd = bucket.end();
+        signal.observedVolume = bucket.volume();
+        signal.expectedVolume = bucket.expected();
+        signal.negativeShare = bucket.negativeShare();
+        signal.score = bucket.score();
+        signal.peakRatio = bucket.ratio();
+        signal.raisedBy = DETECTOR;
+        signal.raisedAt = now;
+        signal.updatedAt = now;
+        signal.summary = signal.describe();
+        return signal;
+    }
+
+    /** An elevated bucket of the same surge: the window, volumes, share and score take it in. */
+    void grow(Severity severity, SignalLifecycle.Bucket bucket, Instant now) {
+        long negative = Math.round(negativeShare * observedVolume) + bucket.negative();
+        this.observedVolume += bucket.volume();
+        this.expectedVolume += bucket.expected();
+        this.negativeShare = observedVolume == 0 ? 0 : Math.min(1, (double) negative / observedVolume);
+        this.windowEnd = bucket.end();
+        this.score = Math.max(score, bucket.score());
+        this.peakRatio = Math.max(peakRatio, bucket.ratio());
+        this.severity = severity;
+        this.updatedAt = now;
+        this.summary = describe();
+    }
+
+    /** The surge subsided. A signal an analyst dismissed stays dismissed. */
+    void close(Instant now) {
+        if (status == SignalStatus.OPEN || status == SignalStatus.ACKNOWLEDGED) {
+            this.status = SignalStatus.CLOSED;
+        }
+        this.closedAt = now;
+        this.updatedAt = now;
+    }
+
+    void acknowledge(String analyst, Instant now) {
+        if (status != SignalStatus.OPEN) {
+            throw new IllegalStateException("only an open signal can be acknowledged; this one is " + status);
+        }
+        this.status = SignalStatus.ACKNOWLEDGED;
+        this.acknowledgedBy = analyst;
+        this.acknowledgedAt = now;
+        this.updatedAt = now;
+    }
+
+    void dismiss(String analyst, Instant now) {
+        if (status != SignalStatus.OPEN && status != SignalStatus.ACKNOWLEDGED) {
+            throw new IllegalStateException("only an open or acknowledged signal can be dismissed; this one is "
+                    + status);
+        }
+        this.status = SignalStatus.DISMISSED;
+        this.dismissedBy = analyst;
+        this.dismissedAt = now;
+        this.updatedAt = now;
+    }
+
+    void drivenBy(List<UUID> mentionIds) {
+        this.drivingMentionIds = String.join(",", mentionIds.stream().map(UUID::toString).toList());
+    }
+
+    private String describe() {
+        return String.format(Locale.ROOT, "Surge of criticism on %s: %d mentions from %s to %s (%.0f expected), "
+                + "%.0f%% negative", watchName != null ? watchName : watchId, observedVolume, windowStart, windowEnd,
+                expectedVolume, negativeShare * 100);
+    }
+
+    public List<UUID> getDrivingMentionIds() {
+        return drivingMentionIds.isEmpty() ? List.of()
+                : Arrays.stream(drivingMentionIds.split(",")).map(UUID::fromString).toList();
+    }
+
+    public double getPeakRatio() {
+        return peakRatio;
+    }
+
+    public String getAcknowledgedBy() {
+        return acknowledgedBy;
+    }
+
+    public Instant getAcknowledgedAt() {
+        return acknowledgedAt;
+    }
+
+    public String getDismissedBy() {
+        return dismissedBy;
+    }
+
+    public Instant getDismissedAt() {
+        return dismissedAt;
+    }
+
+    public Instant getClosedAt() {
+        return closedAt;
     }
 
     public UUID getId() {

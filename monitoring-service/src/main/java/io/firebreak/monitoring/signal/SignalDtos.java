@@ -1,6 +1,7 @@
 package io.firebreak.monitoring.signal;
 
 import io.firebreak.events.Severity;
+import io.firebreak.monitoring.mention.Mention;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
@@ -8,6 +9,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /** The REST shapes of the signal feature. */
@@ -28,6 +32,17 @@ public final class SignalDtos {
             @DecimalMin("0") @DecimalMax("1") Double negativeShare) {
     }
 
+    /** A post driving the surge, most read or answered first. */
+    public record DrivingPost(UUID mentionId, String source, String author, String text, String url,
+                              Instant publishedAt, Long reach, Long engagement, String sentimentLabel) {
+
+        static DrivingPost of(Mention mention) {
+            return new DrivingPost(mention.getId(), mention.getSource(), mention.getAuthor(), mention.getText(),
+                    mention.getUrl(), mention.getPublishedAt(), mention.getReach(), mention.getEngagement(),
+                    mention.getSentimentLabel());
+        }
+    }
+
     public record SignalView(
             UUID id,
             UUID watchId,
@@ -41,15 +56,26 @@ public final class SignalDtos {
             double expectedVolume,
             double negativeShare,
             double score,
+            List<DrivingPost> drivingPosts,
             String raisedBy,
             Instant raisedAt,
-            Instant updatedAt) {
+            Instant updatedAt,
+            String acknowledgedBy,
+            Instant acknowledgedAt,
+            String dismissedBy,
+            Instant dismissedAt,
+            Instant closedAt) {
 
-        static SignalView of(Signal signal) {
+        /** The driving posts come from {@code mentions}; those purged by retention are left out. */
+        static SignalView of(Signal signal, Map<UUID, Mention> mentions) {
+            List<DrivingPost> posts = signal.getDrivingMentionIds().stream()
+                    .map(mentions::get).filter(Objects::nonNull).map(DrivingPost::of).toList();
             return new SignalView(signal.getId(), signal.getWatchId(), signal.getWatchName(), signal.getStatus(),
                     signal.getSeverity(), signal.getSummary(), signal.getWindowStart(), signal.getWindowEnd(),
                     signal.getObservedVolume(), signal.getExpectedVolume(), signal.getNegativeShare(),
-                    signal.getScore(), signal.getRaisedBy(), signal.getRaisedAt(), signal.getUpdatedAt());
+                    signal.getScore(), posts, signal.getRaisedBy(), signal.getRaisedAt(), signal.getUpdatedAt(),
+                    signal.getAcknowledgedBy(), signal.getAcknowledgedAt(), signal.getDismissedBy(),
+                    signal.getDismissedAt(), signal.getClosedAt());
         }
     }
 }

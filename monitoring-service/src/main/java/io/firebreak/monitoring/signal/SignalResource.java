@@ -2,6 +2,8 @@ package io.firebreak.monitoring.signal;
 
 import io.firebreak.monitoring.signal.SignalDtos.RaiseSignalRequest;
 import io.firebreak.monitoring.signal.SignalDtos.SignalView;
+import io.firebreak.platform.problem.Problem;
+import io.firebreak.platform.problem.ProblemException;
 import io.firebreak.platform.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -17,7 +19,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
@@ -44,10 +48,44 @@ public class SignalResource {
 
     @GET
     @RolesAllowed({Roles.ANALYST, Roles.CRISIS_MANAGER, Roles.ADMIN})
-    public Uni<List<SignalView>> list(@QueryParam("status") SignalStatus status,
+    public Uni<List<SignalView>> list(@QueryParam("watch") String watch,
+                                      @QueryParam("status") String status,
                                       @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                       @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return service.list(status, page, size);
+        // Read by hand: a query parameter that does not convert would otherwise be a 404.
+        UUID watchId = null;
+        SignalStatus wanted = null;
+        try {
+            watchId = watch == null ? null : UUID.fromString(watch);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("invalid-filter", "watch must be a watch id",
+                    List.of(new Problem.FieldError("watch", "must be a UUID")));
+        }
+        try {
+            wanted = status == null ? null : SignalStatus.valueOf(status.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("invalid-filter", "status must be one of "
+                    + Arrays.toString(SignalStatus.values()),
+                    List.of(new Problem.FieldError("status",
+                            "must be one of " + Arrays.toString(SignalStatus.values()))));
+        }
+        return service.list(watchId, wanted, page, size);
+    }
+
+    /** An analyst is on it: OPEN → ACKNOWLEDGED, recorded with who and when. 409 from any other status. */
+    @POST
+    @Path("{id}/acknowledge")
+    @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
+    public Uni<SignalView> acknowledge(@RestPath UUID id) {
+        return service.acknowledge(id, identity.getPrincipal().getName());
+    }
+
+    /** Not a crisis: OPEN or ACKNOWLEDGED → DISMISSED, recorded with who and when. 409 from any other status. */
+    @POST
+    @Path("{id}/dismiss")
+    @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
+    public Uni<SignalView> dismiss(@RestPath UUID id) {
+        return service.dismiss(id, identity.getPrincipal().getName());
     }
 
     @GET

@@ -1,5 +1,7 @@
 package io.firebreak.monitoring.watch;
 
+import io.firebreak.monitoring.bucket.BucketCloser;
+import io.firebreak.monitoring.bucket.BucketRepository;
 import io.firebreak.monitoring.watch.WatchDtos.WatchRequest;
 import io.firebreak.monitoring.watch.WatchDtos.WatchView;
 import io.firebreak.platform.problem.Problem;
@@ -21,10 +23,14 @@ public class WatchService {
 
     private final WatchRepository watches;
     private final Clock clock;
+    private final BucketRepository buckets;
+    private final BucketCloser closer;
 
-    public WatchService(WatchRepository watches, Clock clock) {
+    public WatchService(WatchRepository watches, Clock clock, BucketRepository buckets, BucketCloser closer) {
         this.watches = watches;
         this.clock = clock;
+        this.buckets = buckets;
+        this.closer = closer;
     }
 
     @WithTransaction
@@ -32,9 +38,11 @@ public class WatchService {
         validQuery(request.query());
         Watch watch = Watch.create(request.name().strip(), request.query().strip(), distinct(request.languages()),
                 distinct(request.sources()), analyst, now());
+        // Detection starts with the watch: its first bucket is the one it was created in.
         return watches.persist(watch)
+                .chain(() -> buckets.ensureDetection(watch.getId(), closer.grid().floor(watch.getCreatedAt())))
                 .invoke(() -> Log.infof("Watch %s '%s' created by %s", watch.getId(), watch.getName(), analyst))
-                .map(WatchView::of);
+                .map(done -> WatchView.of(watch));
     }
 
     @WithTransaction

@@ -16,12 +16,23 @@ import java.nio.file.Path;
  */
 public final class NabEvaluation {
 
-    /** Only for exploring the defaults: -Dnab.parameters=halfLife,zScale,threshold,cooldown,warmup,clip,season,seasonWeight,smoothing,smoothGain. */
+    /**
+     * Only for exploring the defaults: -Dnab.parameters=halfLife,zScale,threshold,cooldown,warmup,clip,season,
+     * seasonWeight,smoothing,smoothGain[,seasonDays,seasonSpan,tailReference,tailRate,drift,driftLimit].
+     */
     private static DetectorParameters parameters(String override) {
         if (override == null) {
             return DetectorParameters.DEFAULTS;
         }
         String[] p = override.split(",");
+        if (p.length == 16) {
+            return new DetectorParameters(Integer.parseInt(p[0]), Double.parseDouble(p[1]), Double.parseDouble(p[2]),
+                    Integer.parseInt(p[3]), Integer.parseInt(p[4]), Double.parseDouble(p[5]),
+                    Integer.parseInt(p[6]), Double.parseDouble(p[7]), Double.parseDouble(p[8]),
+                    Double.parseDouble(p[9]), Integer.parseInt(p[10]), Integer.parseInt(p[11]),
+                    Double.parseDouble(p[12]), Double.parseDouble(p[13]), Double.parseDouble(p[14]),
+                    Double.parseDouble(p[15]));
+        }
         return new DetectorParameters(Integer.parseInt(p[0]), Double.parseDouble(p[1]), Double.parseDouble(p[2]),
                 Integer.parseInt(p[3]), Integer.parseInt(p[4]), Double.parseDouble(p[5]),
                 Integer.parseInt(p[6]), Double.parseDouble(p[7]), Double.parseDouble(p[8]),

@@ -55,15 +55,90 @@ class SurgeDetectorTest {
     }
 
     @Test
+    void aSustainedModerateRiseAlertsThoughNoSinglePointIsExtreme() {
+        double[] series = noisy(new Random(5), 10 * DAY, i -> 100 * (1 + 0.5 * Math.sin(2 * Math.PI * i / DAY)));
+        int rise = 8 * DAY;
+        for (int i = rise; i < rise + DAY / 2; i++) {
+            series[i] *= 1.25; // twelve hours at a quarter more than the usual volume
+        }
+        DetectorParameters withoutSum = new DetectorParameters(1600, 4.0, 0.57, 288, 48, 3.5, DAY, 0.5, 0.15, 2.5,
+                5, 2, 4.0, 0.05, 0, 150);
+
+        assertThat(alerts(series, withoutSum)).isEmpty();
+        assertThat(alerts(series)).singleElement().satisfies(at -> assertThat(at).isBetween(rise, rise + DAY / 2));
+    }
+
+    @Test
+    void onASpikySeriesRoutineSpikesStopAlertingOnceLearnedButAMuchBiggerSurgeStillDoes() {
+        Random random = new Random(13);
+        double[] series = noisy(random, 20 * DAY, i -> 100);
+        for (int day = 2; day < 20; day++) {
+            for (int burst = 0; burst < 4; burst++) { // four short bursts a day: routine for this series
+                int at = day * DAY + random.nextInt(DAY - 10);
+                series[at] *= 2.5;
+                series[at + 1] *= 2.5;
+            }
+        }
+        int surge = 18 * DAY + DAY / 2;
+        for (int i = surge; i < surge + 12; i++) {
+            series[i] *= 30;
+        }
+        int learned = 13 * DAY;
+
+        List<Integer> alerts = alerts(series);
+
+        assertThat(alerts).filteredOn(i -> i >= learned && i < surge).isEmpty();
+        assertThat(alerts).filteredOn(i -> i >= surge && i < surge + 12).hasSize(1);
+        // Without the scaling, the same routine bursts keep alerting.
+        DetectorParameters unscaled = new DetectorParameters(1600, 4.0, 0.57, 288, 48, 3.5, DAY, 0.5, 0.15, 2.5,
+                5, 2, 0, 0.05, 1.5, 150);
+        assertThat(alerts(series, unscaled)).filteredOn(i -> i >= learned && i < surge).hasSizeGreaterThan(3);
+    }
+
+    @Test
+    void yesterdaysSurgeDoesNotHideTodaysAtTheSameHour() {
+        double[] series = noisy(new Random(17), 10 * DAY, i -> 100 * (1 + 0.4 * Math.sin(2 * Math.PI * i / DAY)));
+        int first = 7 * DAY + 100;
+        int second = first + DAY;
+        for (int i = 0; i < 24; i++) {
+            series[first + i] *= 6;
+            series[second + i] *= 6;
+        }
+
+        List<Integer> alerts = alerts(series);
+
+        assertThat(alerts).hasSize(2);
+        assertThat(alerts.get(0)).isBetween(first, first + 3);
+        assertThat(alerts.get(1)).isBetween(second, second + 3);
+    }
+
+    @Test
+    void theTenParameterFormKeepsTheDefaultsOfTheOthersAndASeasonCanBeChanged() {
+        DetectorParameters ten = new DetectorParameters(1600, 4.0, 0.57, 288, 48, 3.5, 288, 0.5, 0.15, 2.5);
+        assertThat(ten).isEqualTo(DetectorParameters.DEFAULTS);
+
+        DetectorParameters weekly = DetectorParameters.DEFAULTS.withSeason(7 * 1440);
+        assertThat(weekly.season()).isEqualTo(7 * 1440);
+        assertThat(weekly.withSeason(288)).isEqualTo(DetectorParameters.DEFAULTS);
+        assertThat(DetectorParameters.DEFAULTS.withSeason(0).seasonSpan()).isZero();
+    }
+
+    @Test
     void invalidParametersAreRejected() {
         assertThatThrownBy(() -> new DetectorParameters(0, 4, 0.5, 10, 10, 3, 0, 0.5, 0, 1))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new DetectorParameters(10, 4, 1.5, 10, 10, 3, 0, 0.5, 0, 1))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DetectorParameters.DEFAULTS.withSeason(-1))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static List<Integer> alerts(double[] series) {
-        SurgeDetector detector = new SurgeDetector(DetectorParameters.DEFAULTS);
+        return alerts(series, DetectorParameters.DEFAULTS);
+    }
+
+    private static List<Integer> alerts(double[] series, DetectorParameters parameters) {
+        SurgeDetector detector = new SurgeDetector(parameters);
         List<Integer> alerts = new ArrayList<>();
         for (int i = 0; i < series.length; i++) {
             if (detector.next(series[i]).alert()) {

@@ -114,6 +114,38 @@ class SentimentAnalyzerTest {
     }
 
     @Test
+    void literalUnicodeEscapesLeftByDoubleEncodingAreDecoded() {
+        assertThat(SentimentAnalyzer.unescape("I don\\u2019t like it\\u002c sorry"))
+                .isEqualTo("I don’t like it, sorry");
+        assertThat(SentimentAnalyzer.unescape("a \\uZZZZ b \\u12")).isEqualTo("a \\uZZZZ b \\u12");
+        // The negation cut by the escape is found again.
+        assertThat(analyze("I don\\u2019t enjoy the new update").label()).isEqualTo(SentimentLabel.NEGATIVE);
+        assertThat(analyze("I don\\u2019t enjoy the new update").cues()).containsExactly("enjoy");
+    }
+
+    @Test
+    void inflectedFormsOfLexiconWordsCount() {
+        assertThat(analyze("the staff hated our questions").label()).isEqualTo(SentimentLabel.NEGATIVE);
+        assertThat(analyze("she loves the new design").label()).isEqualTo(SentimentLabel.POSITIVE);
+        assertThat(analyze("j'adore leurs nouvelles recettes").label()).isEqualTo(SentimentLabel.POSITIVE);
+    }
+
+    @Test
+    void expressionsOfTwoOrThreeWordsAreReadAsOne() {
+        // The longest one wins: "looking forward to" rather than "looking forward".
+        assertThat(analyze("we are looking forward to the show").cues()).containsExactly("looking forward to");
+        assertThat(analyze("we are looking forward, then back").cues()).containsExactly("looking forward");
+        assertThat(analyze("c'est pire que tout").cues()).containsExactly("pire que tout");
+    }
+
+    @Test
+    void moreEveryDaySlangIsUnderstood() {
+        assertThat(analyze("that concert was dope").label()).isEqualTo(SentimentLabel.POSITIVE);
+        assertThat(analyze("missed the last train again fml").label()).isEqualTo(SentimentLabel.NEGATIVE);
+        assertThat(analyze("a sustainable plan with renewable power").label()).isEqualTo(SentimentLabel.POSITIVE);
+    }
+
+    @Test
     void emptyOrNullTextIsNeutral() {
         assertThat(analyze("").label()).isEqualTo(SentimentLabel.NEUTRAL);
         assertThat(analyze(null).label()).isEqualTo(SentimentLabel.NEUTRAL);

@@ -2,9 +2,11 @@ package io.firebreak.monitoring.signal;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -132,5 +134,94 @@ class SignalResourceTest {
                 .then().statusCode(404)
                 .contentType(startsWith("application/problem+json"))
                 .body("detail", equalTo("signal " + unknown + " does not exist"));
+    }
+
+    private static String raised(UUID watchId) {
+        return given().auth().oauth2(TestTokens.of("alice", "analyst"))
+                .contentType(ContentType.JSON).body(raiseBody(watchId, "Angry posts"))
+                .when().post("/api/signals")
+                .then().statusCode(201)
+                .extract().path("id");
+    }
+
+    @Test
+    void acknowledgingRecordsWhoAndWhenAndIsAnnounced() {
+        UUID watchId = UUID.randomUUID();
+        String id = raised(watchId);
+        try (TopicProbe signals = TopicProbe.watch(InfrastructureTestResource.kafkaBootstrapServers(), Topics.SIGNALS)) {
+            given().auth().oauth2(TestTokens.of("bob", "analyst"))
+                    .when().post("/api/signals/" + id + "/acknowledge")
+                    .then().statusCode(200)
+                    .body("status", equalTo("ACKNOWLEDGED"))
+                    .body("acknowledgedBy", equalTo("bob"))
+                    .body("acknowledgedAt", notNullValue());
+
+            // The raised event may still be on its way: the update is the one that says ACKNOWLEDGED.
+            JsonNode event = signals.awaitEvent(e -> e.path("data").path("signalId").asText().equals(id)
+                    && e.path("type").asText().equals("io.firebreak.monitoring.signal.updated"), Duration.ofSeconds(30));
+            assertThat(event.path("data").path("status").asText()).isEqualTo("ACKNOWLEDGED");
+        }
+        given().auth().oauth2(TestTokens.of("bob", "analyst"))
+                .when().post("/api/signals/" + id + "/acknowledge")
+                .then().statusCode(409)
+                .contentType(startsWith("application/problem+json"))
+                .body("type", equalTo("https://firebreak.io/problems/signal-state"));
+    }
+
+    @Test
+    void dismissingRecordsWhoAndWhenAndEndsTriage() {
+        String id = raised(UUID.randomUUID());
+        given().auth().oauth2(TestTokens.of("root", "admin"))
+                .when().post("/api/signals/" + id + "/dismiss")
+                .then().statusCode(200)
+                .body("status", equalTo("DISMISSED"))
+                .body("dismissedBy", equalTo("root"))
+                .body("dismissedAt", notNullValue());
+        given().auth().oauth2(TestTokens.of("alice", "analyst"))
+                .when().post("/api/signals/" + id + "/acknowledge")
+                .then().statusCode(409);
+        given().auth().oauth2(TestTokens.of("alice", "analyst"))
+                .when().post("/api/signals/" + id + "/dismiss")
+                .then().statusCode(409);
+    }
+
+    @Test
+    void triageNeedsATokenAndTheAnalystOrAdminRole() {
+        String id = raised(UUID.randomUUID());
+        given().when().post("/api/signals/" + id + "/acknowledge").then().statusCode(401);
+        given().when().post("/api/signals/" + id + "/dismiss").then().statusCode(401);
+        given().auth().oauth2(TestTokens.of("carol", "crisis-manager"))
+                .when().post("/api/signals/" + id + "/acknowledge").then().statusCode(403);
+        given().auth().oauth2(TestTokens.of("emma", "employee"))
+                .when().post("/api/signals/" + id + "/dismiss").then().statusCode(403);
+        given().auth().oauth2(TestTokens.of("alice", "analyst"))
+                .when().post("/api/signals/" + UUID.randomUUID() + "/acknowledge").then().statusCode(404);
+    }
+
+    @Test
+    void signalsAreFilteredByWatchAndStatusAndPaged() {
+        UUID watchId = UUID.randomUUID();
+        String first = raised(watchId);
+        String second = raised(watchId);
+        raised(UUID.randomUUID());
+        given().auth().oauth2(TestTokens.of("alice", "analyst"))
+                .when().post("/api/signals/" + first + "/dismiss").then().statusCode(200);
+
+        given().auth().oauth2(TestTokens.of("alice", "analyst"))
+                .when().get("/api/signals?watch=" + watchId)
+                .then().statusCode(200)
+                .body("id", contains(second, first));
+        given().auth().oauth2(TestTokens.of("alice", "analyst"))
+                .when().get("/api/signals?watch=" + watchId + "&status=DISMISSED")
+                .then().statusCode(200)
+                .body("id", contains(first));
+        given().auth().oauth2(TestTokens.of("alice", "analyst"))
+                .when().get("/api/signals?watch=" + watchId + "&page=1&size=1")
+                .then().statusCode(200)
+                .body("id", contains(first));
+        given().auth().oauth2(TestTokens.of("alice", "analyst"))
+                .when().get("/api/signals?status=SOMETIMES")
+                .then().statusCode(400)
+                .body("errors.field", hasItem("status"));
     }
 }

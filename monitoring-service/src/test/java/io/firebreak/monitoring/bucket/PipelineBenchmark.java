@@ -1,0 +1,255 @@
+package io.firebreak.monitoring.bucket;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firebreak.devstack.KafkaBroker;
+import io.firebreak.devstack.Ports;
+import io.firebreak.devstack.PostgresServer;
+import io.firebreak.events.CloudEvent;
+import io.firebreak.events.EventJson;
+import io.firebreak.events.EventTypes;
+import io.firebreak.events.MentionReceived;
+import io.firebreak.events.Topics;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * End-to-end benchmark through a real broker: a real PostgreSQL and Kafka (dev-stack), the packaged service
+ * ({@code target/quarkus-app}, so run {@code ./mvnw -B install -pl monitoring-service} first) in its own JVM with
+ * 1-second buckets. Prints:
+ * <ol>
+ *   <li>mentions/s sustained: N mentions on {@code mentions.raw.v1} → scored, stored, bucketed (all match a watch);
+ *   <li>detection latency: for each of R watches with a quiet history, a burst of angry posts, and the time from the
+ *       end of the bucket that raised the signal to the {@code signal.raised} event read from Kafka (p50, p99).
+ * </ol>
+ * Run from the repository root:
+ * {@code java -cp "$(cat monitoring-service/target/bench.cp):monitoring-service/target/test-classes:monitoring-service/target/classes" io.firebreak.monitoring.bucket.PipelineBenchmark [N] [R]}
+ * with {@code ./mvnw -q -o dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test -pl monitoring-service}.
+ */
+public final class PipelineBenchmark {
+
+    private static final ObjectMapper JSON = EventJson.newMapper();
+
+    public static void main(String[] args) throws Exception {
+        int mentions = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        Path base = Path.of("monitoring-service/target/bench-" + ProcessHandle.current().pid()).toAbsolutePath();
+        Files.createDirectories(base);
+        PostgresServer postgres = PostgresServer.start(base.resolve("postgres"),
+                base.getParent().resolve("tmp/postgres-binaries"), Ports.free(), base.resolve("postgres.log"), false);
+        postgres.createDatabases(List.of("firebreak"));
+        KafkaBroker kafka = KafkaBroker.start(base.resolve("kafka"), Ports.free(), Ports.free(),
+                base.resolve("kafka.log"), null, ProcessHandle.current().pid());
+        int httpPort = Ports.free();
+        Process service = new ProcessBuilder(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx512m",
+                "-Dquarkus.http.port=" + httpPort,
+                "-Dquarkus.datasource.reactive.url=" + postgres.reactiveUrl("firebreak"),
+                "-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl("firebreak"),
+                "-Dquarkus.datasource.username=firebreak", "-Dquarkus.datasource.password=firebreak",
+                "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
+                "-Dquarkus.oidc.tenant-enabled=false",
+                "-Dmonitoring.buckets.length=PT1S", "-Dmonitoring.buckets.grace=PT0.1S",
+                "-Dmonitoring.buckets.close-every=0.1s", "-Dfirebreak.outbox.relay-interval=0.05s",
+                "-jar", "monitoring-service/target/quarkus-app/quarkus-run.jar"))
+                .redirectErrorStream(true).redirectOutput(base.resolve("service.log").toFile()).start();
+        try (Connection db = DriverManager.getConnection(postgres.jdbcUrl("firebreak"), "firebreak", "firebreak")) {
+            awaitReady(httpPort);
+            throughput(db, kafka.bootstrapServers(), mentions);
+            latency(db, kafka.bootstrapServers(), rounds);
+        } finally {
+            service.destroy();
+            service.waitFor();
+            kafka.stop();
+            postgres.stop();
+        }
+    }
+
+    private static void throughput(Connection db, String kafka, int count) throws Exception {
+        UUID watch = UUID.randomUUID();
+        insertWatch(db, watch, "loadbrand", Instant.now());
+        List<ProducerRecord<String, String>> records = new ArrayList<>(count);
+        Instant published = Instant.now().minusSeconds(5);
+        for (int i = 0; i < count; i++) {
+            String id = "load-" + i;
+            String text = i % 3 == 0 ? "loadbrand est en panne, service nul 😡 " + i : "I like the loadbrand app " + i;
+            records.add(record(id, text, published));
+        }
+        long start = System.nanoTime();
+        try (KafkaProducer<String, String> producer = producer(kafka)) {
+            records.forEach(producer::send);
+            producer.flush();
+        }
+        long sent = System.nanoTime();
+        long stored = 0;
+        while (stored < count) {
+            Thread.sleep(100);
+            stored = scalar(db, "select coalesce(sum(volume), 0) from watch_bucket where watch_id = '" + watch + "'");
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "throughput: %d mentions on %s -> scored, stored, bucketed in %.2f s: %.0f"
+                + " mentions/s (producing took %.2f s)%n", count, Topics.MENTIONS_RAW, seconds, count / seconds,
+                (sent - start) / 1e9);
+    }
+
+    private static void latency(Connection db, String kafka, int rounds) throws Exception {
+        List<UUID> watches = new ArrayList<>();
+        Instant created = Instant.now().minusSeconds(180);
+        for (int i = 0; i < rounds; i++) {
+            UUID watch = UUID.randomUUID();
+            watches.add(watch);
+            insertWatch(db, watch, "surge" + i + "brand", created);
+        }
+        List<Double> latencies = new ArrayList<>();
+        try (KafkaConsumer<String, String> signals = consumer(kafka);
+             KafkaProducer<String, String> producer = producer(kafka)) {
+            for (int i = 0; i < rounds; i++) {
+                UUID watch = watches.get(i);
+                for (int post = 0; post < 40; post++) {
+                    producer.send(record("surge-" + i + "-" + post, "surge" + i + "brand est une honte, appli nulle,"
+                            + " je suis furieux 😡", Instant.now().minusSeconds(2)));
+                }
+                producer.flush();
+                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                boolean raised = false;
+                while (!raised && System.nanoTime() < deadline) {
+                    for (ConsumerRecord<String, String> record : signals.poll(Duration.ofMillis(20))) {
+                        Instant received = Instant.now();
+                        JsonNode event = JSON.readTree(record.value());
+                        if (event.path("type").asText().equals(EventTypes.SIGNAL_RAISED)
+                                && event.path("data").path("watchId").asText().equals(watch.toString())) {
+                            Instant bucketEnd = Instant.parse(event.path("data").path("windowEnd").asText());
+                            latencies.add(Duration.between(bucketEnd, received).toNanos() / 1e6);
+                            raised = true;
+                        }
+                    }
+                }
+                if (!raised) {
+                    System.out.printf("round %d: no signal within 20 s%n", i);
+                }
+            }
+        }
+        Collections.sort(latencies);
+        System.out.printf(Locale.ROOT, "detection latency, bucket end -> signal.raised read from %s (1 s buckets,"
+                        + " %d signals): p50 %.0f ms, p99 %.0f ms, max %.0f ms%n", Topics.SIGNALS, latencies.size(),
+                percentile(latencies, 0.50), percentile(latencies, 0.99), latencies.get(latencies.size() - 1));
+    }
+
+    /** A watch created at {@code created}, with one quiet 1-second bucket (2 to 4 mentions) per second since. */
+    private static void insertWatch(Connection db, UUID id, String brand, Instant created) throws SQLException {
+        Instant start = created.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        db.setAutoCommit(false);
+        try (PreparedStatement watch = db.prepareStatement("insert into watch (id, name, query, languages, sources,"
+                + " created_by, created_at, updated_at) values (?, ?, ?, '', '', 'bench', ?, ?)");
+             PreparedStatement detection = db.prepareStatement("insert into watch_detection (watch_id,"
+                     + " detection_start, closed_until) values (?, ?, ?)");
+             PreparedStatement bucket = db.prepareStatement("insert into watch_bucket (watch_id, bucket_start,"
+                     + " volume, negative, sentiment_sum) values (?, ?, ?, 0, 0)")) {
+            watch.setObject(1, id);
+            watch.setString(2, brand);
+            watch.setString(3, brand);
+            watch.setTimestamp(4, Timestamp.from(start));
+            watch.setTimestamp(5, Timestamp.from(start));
+            watch.executeUpdate();
+            detection.setObject(1, id);
+            detection.setTimestamp(2, Timestamp.from(start));
+            detection.setTimestamp(3, Timestamp.from(start));
+            detection.executeUpdate();
+            for (Instant at = start; at.isBefore(Instant.now().minusSeconds(1)); at = at.plusSeconds(1)) {
+                bucket.setObject(1, id);
+                bucket.setTimestamp(2, Timestamp.from(at));
+                bucket.setLong(3, 2 + at.getEpochSecond() % 3);
+                bucket.addBatch();
+            }
+            bucket.executeBatch();
+            db.commit();
+        } finally {
+            db.setAutoCommit(true);
+        }
+    }
+
+    private static ProducerRecord<String, String> record(String id, String text, Instant published)
+            throws IOException {
+        var event = CloudEvent.of("/benchmark", EventTypes.MENTION_RECEIVED, "bench:" + id,
+                new MentionReceived("bench", id, "@bench", text, null, null, published, 100L, 1L));
+        return new ProducerRecord<>(Topics.MENTIONS_RAW, "bench:" + id, JSON.writeValueAsString(event));
+    }
+
+    private static KafkaProducer<String, String> producer(String kafka) {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
+                ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
+    }
+
+    private static KafkaConsumer<String, String> consumer(String kafka) {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "benchmark-" + UUID.randomUUID());
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties);
+        consumer.subscribe(List.of(Topics.SIGNALS));
+        while (consumer.assignment().isEmpty()) {
+            consumer.poll(Duration.ofMillis(100));
+        }
+        return consumer;
+    }
+
+    private static void awaitReady(int port) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                        .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // starting
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the service did not become ready; see its log");
+    }
+
+    private static long scalar(Connection db, String sql) throws SQLException {
+        try (var statement = db.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static double percentile(List<Double> sorted, double p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
+    }
+}
