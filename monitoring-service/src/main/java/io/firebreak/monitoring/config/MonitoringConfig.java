@@ -141,9 +141,34 @@ public interface MonitoringConfig {
         @WithDefault("2.5")
         double smoothGain();
 
+        /** Past seasons whose points at the same time of the cycle make the expected value (their median). */
+        @WithDefault("5")
+        int seasonDays();
+
+        /** Points either side of the same time of the cycle also taken into that median. */
+        @WithDefault("2")
+        int seasonSpan();
+
+        /** Z-score that one point in a hundred exceeds on a well-behaved series; spikier series are scaled down. */
+        @WithDefault("4.0")
+        double tailReference();
+
+        /** Step of the online estimate of that percentile, in z units. */
+        @WithDefault("0.05")
+        double tailRate();
+
+        /** Z-score a point must exceed to add to the sustained-rise sum, 0 for none. */
+        @WithDefault("1.5")
+        double drift();
+
+        /** Sum at which a sustained moderate rise alerts although no point is extreme. */
+        @WithDefault("150")
+        double driftLimit();
+
         default DetectorParameters parameters() {
             return new DetectorParameters(halfLife(), zScale(), threshold(), cooldown(), warmup(), clip(), season(),
-                    seasonWeight(), smoothing(), smoothGain());
+                    seasonWeight(), smoothing(), smoothGain(), seasonDays(), seasonSpan(), tailReference(),
+                    tailRate(), drift(), driftLimit());
         }
     }
 }
