@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import io.firebreak.notification.delivery.RetriedSend;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
@@ -13,7 +14,7 @@ import java.util.UUID;
 /** One crisis state posted to one team channel, with its attempts. */
 @Entity
 @Table(name = "chat_post")
-public class ChatPost {
+public class ChatPost extends RetriedSend {
 
     public enum State { QUEUED, SENT, FAILED }
 
@@ -29,16 +30,6 @@ public class ChatPost {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private State state;
-    @Column(nullable = false)
-    private int attempts;
-    @Column(name = "next_attempt_at", nullable = false)
-    private Instant nextAttemptAt;
-    @Column(name = "lease_until")
-    private Instant leaseUntil;
-    @Column(name = "last_error")
-    private String lastError;
-    @Column(name = "sent_at")
-    private Instant sentAt;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -52,32 +43,23 @@ public class ChatPost {
         post.crisisId = crisisId;
         post.crisisStatus = status;
         post.state = State.QUEUED;
-        post.nextAttemptAt = now;
+        post.dueAt(now);
         post.createdAt = now;
         return post;
     }
 
     void sent(Instant now) {
         state = State.SENT;
-        sentAt = now;
-        leaseUntil = null;
-        lastError = null;
+        recordSent(now);
     }
 
     void retryAt(Instant next, String error) {
-        nextAttemptAt = next;
-        leaseUntil = null;
-        lastError = truncate(error);
+        scheduleRetry(next, error);
     }
 
     void failed(String error) {
         state = State.FAILED;
-        leaseUntil = null;
-        lastError = truncate(error);
-    }
-
-    private static String truncate(String error) {
-        return error == null || error.length() <= 1000 ? error : error.substring(0, 1000);
+        recordError(error);
     }
 
     public UUID getId() {
@@ -100,15 +82,4 @@ public class ChatPost {
         return state;
     }
 
-    public int getAttempts() {
-        return attempts;
-    }
-
-    public String getLastError() {
-        return lastError;
-    }
-
-    public Instant getSentAt() {
-        return sentAt;
-    }
 }

@@ -13,7 +13,7 @@ import java.util.UUID;
 /** Getting one notification to its recipient over one channel, with every attempt's outcome. */
 @Entity
 @Table(name = "delivery")
-public class Delivery {
+public class Delivery extends RetriedSend {
 
     public enum State { QUEUED, SENT, DELIVERED, FAILED }
 
@@ -31,16 +31,6 @@ public class Delivery {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private State state;
-    @Column(nullable = false)
-    private int attempts;
-    @Column(name = "next_attempt_at", nullable = false)
-    private Instant nextAttemptAt;
-    @Column(name = "lease_until")
-    private Instant leaseUntil;
-    @Column(name = "last_error")
-    private String lastError;
-    @Column(name = "sent_at")
-    private Instant sentAt;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
     /** The push device this delivery is for; none for e-mail. */
@@ -70,16 +60,14 @@ public class Delivery {
         delivery.address = address;
         delivery.language = language;
         delivery.state = State.QUEUED;
-        delivery.nextAttemptAt = now;
+        delivery.dueAt(now);
         delivery.createdAt = now;
         return delivery;
     }
 
     void requeue(Instant now) {
         state = State.QUEUED;
-        attempts = 0;
-        nextAttemptAt = now;
-        leaseUntil = null;
+        restart(now);
     }
 
     void attemptedBy(String provider, String messageId) {
@@ -95,30 +83,21 @@ public class Delivery {
     /** The provider's callback: sent, but it never reached the handset. */
     void undelivered(String error) {
         state = State.FAILED;
-        lastError = truncate(error);
+        recordError(error);
     }
 
     void sent(Instant now) {
         state = State.SENT;
-        sentAt = now;
-        leaseUntil = null;
-        lastError = null;
+        recordSent(now);
     }
 
     void retryAt(Instant next, String error) {
-        nextAttemptAt = next;
-        leaseUntil = null;
-        lastError = truncate(error);
+        scheduleRetry(next, error);
     }
 
     void failed(String error) {
         state = State.FAILED;
-        leaseUntil = null;
-        lastError = truncate(error);
-    }
-
-    private static String truncate(String error) {
-        return error == null || error.length() <= 1000 ? error : error.substring(0, 1000);
+        recordError(error);
     }
 
     public UUID getId() {
@@ -143,22 +122,6 @@ public class Delivery {
 
     public State getState() {
         return state;
-    }
-
-    public int getAttempts() {
-        return attempts;
-    }
-
-    public Instant getNextAttemptAt() {
-        return nextAttemptAt;
-    }
-
-    public String getLastError() {
-        return lastError;
-    }
-
-    public Instant getSentAt() {
-        return sentAt;
     }
 
     public UUID getDeviceId() {
