@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.StreamSupport;
 
 /**
  * {@code ./firebreak demo}: replays a crisis on the running stack and narrates it. Banque Horizon's app goes down;
@@ -128,7 +127,7 @@ public final class CrisisDemo {
 
     /** Crises an interrupted earlier run left open would hold this run's posts: they are closed first. */
     private void closeLeftovers() {
-        for (JsonNode crisis : items(api.get(playbook("/api/crises?size=500"), "crisis-manager"))) {
+        for (JsonNode crisis : api.get(playbook("/api/crises?size=500"), "crisis-manager")) {
             String status = crisis.path("status").asText();
             if (!crisis.path("title").asText().contains("(demo ") || !List.of("PROPOSED", "ACTIVE", "CONTAINED")
                     .contains(status)) {
@@ -256,7 +255,7 @@ public final class CrisisDemo {
                 "windowStart", Instant.now().minus(10, ChronoUnit.MINUTES).toString(),
                 "windowEnd", Instant.now().toString(),
                 "observedVolume", total, "negativeShare", total == 0 ? 0 : (double) negative / total));
-        JsonNode signal = find(items(api.get(monitoring("/api/signals?watch=" + watchId), "analyst")),
+        JsonNode signal = find(api.get(monitoring("/api/signals?watch=" + watchId), "analyst"),
                 "watchId", watchId);
         figures.put("signal", elapsed());
         say("Signal " + signal.path("severity").asText() + ": " + signal.path("summary").asText());
@@ -271,8 +270,8 @@ public final class CrisisDemo {
     private String awaitProposedCrisis(String watchId, String playbookId) {
         JsonNode crises = DemoApi.await("the outage playbook to be proposed", STEP_TIMEOUT,
                 () -> api.get(playbook("/api/crises?status=PROPOSED&size=500"), "crisis-manager"),
-                page -> find(items(page), "watchId", watchId) != null);
-        JsonNode crisis = find(items(crises), "watchId", watchId);
+                page -> find(page, "watchId", watchId) != null);
+        JsonNode crisis = find(crises, "watchId", watchId);
         figures.put("proposed", elapsed());
         say("Crisis proposed with playbook " + (playbookId.equals(crisis.path("playbookId").asText())
                 ? "\"Service outage\"" : crisis.path("playbookId").asText()) + ": " + crisis.path("title").asText());
@@ -290,8 +289,8 @@ public final class CrisisDemo {
     private void acknowledge(String crisisId, String user) {
         JsonNode notifications = DemoApi.await(user + "'s notification", STEP_TIMEOUT,
                 () -> api.get(notification("/api/me/notifications"), user),
-                page -> find(items(page), "crisisId", crisisId) != null);
-        JsonNode mine = find(items(notifications), "crisisId", crisisId);
+                page -> find(page, "crisisId", crisisId) != null);
+        JsonNode mine = find(notifications, "crisisId", crisisId);
         figures.put("notified", elapsed());
         say(user + " is notified (" + mine.path("channel").asText() + ", role " + mine.path("role").asText()
                 + ") and reads the briefing");
@@ -304,11 +303,12 @@ public final class CrisisDemo {
 
     private void showMail(String user) {
         String mailbox = MailServer.messagesUrl(settings.mailApiPort(), user + "@" + DEMO_DOMAIN);
-        String thisRun = "(demo " + runId + ")";
+        java.util.function.Predicate<String> thisRun = subject -> subject.contains("(demo " + runId + ")");
         JsonNode mail = DemoApi.await(user + "'s e-mail", STEP_TIMEOUT,
                 () -> api.call("GET", mailbox, null, null).body(),
-                messages -> messages != null && find(messages, "subject", thisRun) != null);
-        say("   e-mail in the local mail server: \"" + find(mail, "subject", thisRun).path("subject").asText() + "\"");
+                messages -> messages != null && findWhere(messages, "subject", thisRun) != null);
+        say("   e-mail in the local mail server: \"" + findWhere(mail, "subject", thisRun).path("subject").asText()
+                + "\"");
     }
 
     private void showPush(String deviceToken) {
@@ -374,12 +374,9 @@ public final class CrisisDemo {
         say("approver approves the " + what + " after its tone check; it goes out now");
         JsonNode published = DemoApi.await("the " + what + " to be published", STEP_TIMEOUT,
                 () -> api.get(publishing("/api/publications?crisisId=" + crisisId + "&size=100"), "communicator"),
-                page -> StreamSupport.stream(items(page).spliterator(), false).anyMatch(publication ->
-                        publication.path("statementId").asText().equals(statementId)
-                                && publication.path("state").asText().equals("PUBLISHED")));
-        JsonNode publication = StreamSupport.stream(items(published).spliterator(), false)
-                .filter(candidate -> candidate.path("statementId").asText().equals(statementId)).findFirst()
-                .orElseThrow();
+                page -> find(page, "statementId", statementId) != null
+                        && find(page, "statementId", statementId).path("state").asText().equals("PUBLISHED"));
+        JsonNode publication = find(published, "statementId", statementId);
         figures.putIfAbsent("first statement published", elapsed());
         say("Published on Mastodon: " + publication.path("url").asText());
     }
@@ -403,11 +400,11 @@ public final class CrisisDemo {
 
     private void showTimeline(String crisisId) {
         JsonNode timeline = api.get(playbook("/api/crises/" + crisisId + "/timeline"), "crisis-manager");
-        JsonNode entries = timeline.has("entries") ? timeline.path("entries") : timeline;
+        JsonNode entries = timeline.path("entries");
         say("Timeline: " + entries.size() + " entries");
         for (JsonNode entry : limit(entries, 12)) {
-            say("   " + entry.path("at").asText() + "  " + entry.path("kind").asText(entry.path("type").asText())
-                    + "  " + entry.path("summary").asText(entry.path("description").asText()));
+            say("   " + entry.path("at").asText() + "  " + entry.path("kind").asText() + "  "
+                    + entry.path("summary").asText());
         }
         JsonNode keyTimes = timeline.path("keyTimes");
         keyTimes.fields().forEachRemaining(time -> say("   key time " + time.getKey() + ": " + time.getValue().asText()));
@@ -452,16 +449,13 @@ public final class CrisisDemo {
         return String.format(java.util.Locale.ROOT, "%.1f s", Duration.between(started, Instant.now()).toMillis() / 1000.0);
     }
 
-    /** A page's items, whether the answer is a list or {@code {"items": [...]}}. */
-    private static JsonNode items(JsonNode page) {
-        return page.isArray() ? page : page.has("items") ? page.path("items") : page.path("content");
+    private static JsonNode find(JsonNode items, String field, String value) {
+        return findWhere(items, field, value::equals);
     }
 
-    /** The first item whose {@code field} is {@code value}, or contains it when it is a "(demo ...)" tag. */
-    private static JsonNode find(JsonNode items, String field, String value) {
+    private static JsonNode findWhere(JsonNode items, String field, java.util.function.Predicate<String> match) {
         for (JsonNode item : items) {
-            String actual = item.path(field).asText();
-            if (actual.equals(value) || value.startsWith("(demo ") && actual.contains(value)) {
+            if (match.test(item.path(field).asText())) {
                 return item;
             }
         }
