@@ -70,4 +70,38 @@ class EventSchemasTest {
             assertThat(EventSchemas.violations(topic, "{}")).as(topic).isNotEmpty();
         }
     }
+
+    @Test
+    void replyCarriesThePostItAnswers() {
+        var reply = new StatementChanged(UUID.randomUUID(), UUID.randomUUID(), StatementChanged.REPLY_PHASE, "fr",
+                "Bonjour, nous sommes désolés : l'application revient.", List.of(UUID.randomUUID()), NOW, false, false,
+                "policy:template", NOW, new StatementChanged.ReplyTarget("mastodon", "109876",
+                "https://social.example/@marie/109876", "marie"));
+        var event = CloudEvent.of("/playbook-service", EventTypes.STATEMENT_APPROVED, reply.crisisId().toString(), reply);
+
+        EventSchemas.requireValid(Topics.STATEMENTS, event);
+    }
+
+    @Test
+    void replyWithoutThePostItAnswersIsRejected() {
+        var reply = new StatementChanged(UUID.randomUUID(), UUID.randomUUID(), StatementChanged.REPLY_PHASE, "en",
+                "Sorry for the trouble.", List.of(UUID.randomUUID()), NOW, false, false, "approver", NOW);
+        var event = CloudEvent.of("/playbook-service", EventTypes.STATEMENT_APPROVED, reply.crisisId().toString(), reply);
+
+        assertThatThrownBy(() -> EventSchemas.requireValid(Topics.STATEMENTS, event)).hasMessageContaining("replyTo");
+    }
+
+    @Test
+    void replyTargetSurvivesTheRoundTrip() throws Exception {
+        var mapper = EventJson.newMapper();
+        var target = new StatementChanged.ReplyTarget("bluesky", "at://did:plc:abc/app.bsky.feed.post/3k", null, "alice");
+        var reply = new StatementChanged(UUID.randomUUID(), UUID.randomUUID(), StatementChanged.REPLY_PHASE, "en",
+                "Sorry.", List.of(UUID.randomUUID()), NOW, false, false, "approver", NOW, target);
+
+        var read = mapper.readValue(mapper.writeValueAsString(reply), StatementChanged.class);
+
+        assertThat(read).isEqualTo(reply);
+        String statementWithoutReply = mapper.writeValueAsString(reply).replaceFirst(",\"replyTo\":\\{[^}]*}", "");
+        assertThat(mapper.readValue(statementWithoutReply, StatementChanged.class).replyTo()).isNull();
+    }
 }
