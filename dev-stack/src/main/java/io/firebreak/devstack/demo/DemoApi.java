@@ -19,9 +19,10 @@ import java.util.function.Supplier;
 
 /**
  * The demo's HTTP side: JSON calls to the services with the demo users' real Keycloak tokens (password grant of
- * the public {@code firebreak-cli} client), and polling until something has happened.
+ * the public {@code firebreak-cli} client; a token that expired is fetched again), and polling until something has
+ * happened. The soak benchmark drives the services through it too.
  */
-final class DemoApi {
+public final class DemoApi {
 
     static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
@@ -29,7 +30,7 @@ final class DemoApi {
     private final String tokenUrl;
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
-    DemoApi(String keycloakIssuer) {
+    public DemoApi(String keycloakIssuer) {
         this.tokenUrl = keycloakIssuer + "/protocol/openid-connect/token";
     }
 
@@ -45,7 +46,7 @@ final class DemoApi {
     }
 
     /** The token's {@code sub}: how playbook-service names the person it assigns. */
-    String subjectOf(String user) {
+    public String subjectOf(String user) {
         String payload = token(user).split("\\.")[1];
         try {
             return JSON.readTree(java.util.Base64.getUrlDecoder().decode(payload)).path("sub").asText();
@@ -55,6 +56,15 @@ final class DemoApi {
     }
 
     Answer call(String method, String url, String user, Object body) {
+        Answer answer = send(method, url, user, body);
+        if (answer.status() == 401 && user != null) { // the token expired during a long run: log in again, once
+            tokens.remove(user);
+            answer = send(method, url, user, body);
+        }
+        return answer;
+    }
+
+    private Answer send(String method, String url, String user, Object body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json");
         if (user != null) {
@@ -95,11 +105,11 @@ final class DemoApi {
         return answer.body();
     }
 
-    JsonNode get(String url, String user) {
+    public JsonNode get(String url, String user) {
         return expect("GET", url, user, null);
     }
 
-    JsonNode post(String url, String user, Object body) {
+    public JsonNode post(String url, String user, Object body) {
         return expect("POST", url, user, body);
     }
 

@@ -25,12 +25,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * Stand-ins for the outside platforms Firebreak talks to, on one loopback port, so that a local stack publishes and
  * pushes somewhere real without reaching the internet:
  * <ul>
- *   <li>{@code /mastodon}: a Mastodon instance (statuses with {@code Idempotency-Key}, credentials check, instance
- *       limits), accepting only the access token {@value #MASTODON_TOKEN};</li>
+ *   <li>{@code /mastodon}: a Mastodon instance (statuses with {@code Idempotency-Key} and {@code in_reply_to_id},
+ *       status search by URL, credentials check, instance limits), accepting only the access token
+ *       {@value #MASTODON_TOKEN}, which belongs to the brand's account {@value #BRAND_ACCOUNT};</li>
  *   <li>{@code /fcm}: Firebase Cloud Messaging HTTP v1 ({@code /fcm/token} OAuth2 JWT-bearer grant and
  *       {@code /fcm/v1/projects/{project}/messages:send});</li>
  *   <li>{@code /emulator}: what was posted and pushed ({@code GET /emulator/mastodon/statuses},
- *       {@code GET /emulator/fcm/messages}), {@code DELETE /emulator} to forget it, and
+ *       {@code GET /emulator/fcm/messages}), {@code POST /emulator/mastodon/posts} ({@code {"account": "marie",
+ *       "text": "..."}}) for a post by someone else on the instance, such as a critic the brand answers,
+ *       {@code DELETE /emulator} to forget it all, and
  *       {@code POST /emulator/faults} to make a platform fail for a while ({@code {"platform": "mastodon",
  *       "status": 503, "count": 5, "retryAfterSeconds": 2, "delaySeconds": 0}}; a delay longer than the caller's
  *       timeout makes the call time out).</li>
@@ -41,6 +44,8 @@ public final class PlatformEmulator implements AutoCloseable {
 
     public static final String MASTODON_TOKEN = "firebreak-demo-mastodon-token";
     public static final int MASTODON_MAX_CHARACTERS = 500;
+    public static final String BRAND_ACCOUNT = "firebreak";
+    public static final String MASTODON_HOST = "mastodon.emulator.local";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -137,12 +142,14 @@ public final class PlatformEmulator implements AutoCloseable {
         if (method.equals("POST") && path.equals("/api/v1/statuses")) {
             return postStatus(exchange);
         }
+        if (method.equals("GET") && path.equals("/api/v2/search")) {
+            return search(exchange);
+        }
         if (method.equals("GET") && path.startsWith("/api/v1/statuses/")) {
-            String id = path.substring("/api/v1/statuses/".length());
             synchronized (this) {
-                return statuses.stream().filter(status -> status.path("id").asText().equals(id)).findFirst()
-                        .map(status -> Answer.json(200, status))
-                        .orElseGet(() -> Answer.json(404, JSON.createObjectNode().put("error", "Record not found")));
+                ObjectNode status = statusById(path.substring("/api/v1/statuses/".length()));
+                return status != null ? Answer.json(200, status)
+                        : Answer.json(404, JSON.createObjectNode().put("error", "Record not found"));
             }
         }
         return Answer.json(404, JSON.createObjectNode().put("error", "Record not found"));
@@ -159,24 +166,64 @@ public final class PlatformEmulator implements AutoCloseable {
                     "Validation failed: Text character limit of " + MASTODON_MAX_CHARACTERS + " exceeded"));
         }
         String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+        String inReplyToId = request.path("in_reply_to_id").asText("");
         synchronized (this) {
             if (key != null && statusByIdempotencyKey.containsKey(key)) {
                 return Answer.json(200, statusByIdempotencyKey.get(key));
             }
-            String id = Long.toString(ids.incrementAndGet());
-            ObjectNode status = JSON.createObjectNode().put("id", id)
-                    .put("created_at", Instant.now().toString())
-                    .put("url", "http://mastodon.emulator.local/@firebreak/" + id)
-                    .put("uri", "http://mastodon.emulator.local/users/firebreak/statuses/" + id)
-                    .put("content", "<p>" + escapeHtml(text) + "</p>")
-                    .put("visibility", request.path("visibility").asText("public"));
-            status.set("in_reply_to_id", request.get("in_reply_to_id"));
-            statuses.add(status);
+            ObjectNode parent = null;
+            if (!inReplyToId.isEmpty()) {
+                // Mastodon looks the replied-to status up first and answers 404 when it does not exist
+                parent = statusById(inReplyToId);
+                if (parent == null) {
+                    return Answer.json(404, JSON.createObjectNode().put("error", "Record not found"));
+                }
+            }
+            ObjectNode status = newStatus(BRAND_ACCOUNT, text, request.path("visibility").asText("public"), parent);
             if (key != null) {
                 statusByIdempotencyKey.put(key, status);
             }
             return Answer.json(200, status);
         }
+    }
+
+    /** {@code GET /api/v2/search?q=<status URL>&resolve=true&type=statuses}: the instance's copy of a status. */
+    private Answer search(HttpExchange exchange) {
+        Map<String, String> query = query(exchange);
+        String q = query.getOrDefault("q", "");
+        if (q.isBlank()) {
+            return Answer.json(400, JSON.createObjectNode().put("error", "Validation failed: q is missing"));
+        }
+        ObjectNode result = JSON.createObjectNode();
+        result.putArray("accounts");
+        result.putArray("hashtags");
+        ArrayNode found = result.putArray("statuses");
+        if (!query.containsKey("type") || query.get("type").equals("statuses")) {
+            synchronized (this) {
+                statuses.stream().filter(status -> status.path("url").asText().equals(q)
+                        || status.path("uri").asText().equals(q)).forEach(found::add);
+            }
+        }
+        return Answer.json(200, result);
+    }
+
+    private ObjectNode newStatus(String account, String text, String visibility, ObjectNode parent) {
+        String id = Long.toString(ids.incrementAndGet());
+        ObjectNode status = JSON.createObjectNode().put("id", id)
+                .put("created_at", Instant.now().toString())
+                .put("url", "http://" + MASTODON_HOST + "/@" + account + "/" + id)
+                .put("uri", "http://" + MASTODON_HOST + "/users/" + account + "/statuses/" + id)
+                .put("content", "<p>" + escapeHtml(text) + "</p>")
+                .put("visibility", visibility);
+        status.putObject("account").put("id", account).put("username", account).put("acct", account);
+        status.put("in_reply_to_id", parent == null ? null : parent.path("id").asText());
+        status.put("in_reply_to_account_id", parent == null ? null : parent.path("account").path("id").asText());
+        statuses.add(status);
+        return status;
+    }
+
+    private ObjectNode statusById(String id) {
+        return statuses.stream().filter(status -> status.path("id").asText().equals(id)).findFirst().orElse(null);
     }
 
     // --- FCM HTTP v1 (https://firebase.google.com/docs/reference/fcm/rest/v1/projects.messages/send) ---
@@ -224,6 +271,15 @@ public final class PlatformEmulator implements AutoCloseable {
         synchronized (this) {
             if (method.equals("GET") && path.equals("/emulator/mastodon/statuses")) {
                 return Answer.json(200, JSON.valueToTree(statuses));
+            }
+            if (method.equals("POST") && path.equals("/emulator/mastodon/posts")) {
+                JsonNode post = body(exchange);
+                String account = post.path("account").asText("");
+                String text = post.path("text").asText("");
+                if (!account.matches("[A-Za-z0-9_]{1,30}") || text.isBlank() || account.equals(BRAND_ACCOUNT)) {
+                    return Answer.json(400, error("account (letters, digits, _; not the brand's) and text are required"));
+                }
+                return Answer.json(200, newStatus(account, text, "public", null));
             }
             if (method.equals("GET") && path.equals("/emulator/fcm/messages")) {
                 return Answer.json(200, JSON.valueToTree(pushes));
@@ -285,6 +341,7 @@ public final class PlatformEmulator implements AutoCloseable {
         index.put("fcm", url() + "/fcm (token URI " + url() + "/fcm/token)");
         ArrayNode inspect = index.putArray("inspect");
         inspect.add(url() + "/emulator/mastodon/statuses").add(url() + "/emulator/fcm/messages");
+        index.put("post as someone else", "POST " + url() + "/emulator/mastodon/posts {\"account\":..., \"text\":...}");
         return index;
     }
 
@@ -317,6 +374,19 @@ public final class PlatformEmulator implements AutoCloseable {
         } catch (IOException e) {
             return JSON.createObjectNode();
         }
+    }
+
+    private static Map<String, String> query(HttpExchange exchange) {
+        Map<String, String> query = new HashMap<>();
+        String raw = exchange.getRequestURI().getRawQuery();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                String[] parts = pair.split("=", 2);
+                query.put(URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
+                        parts.length == 2 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "");
+            }
+        }
+        return query;
     }
 
     private static String readBody(HttpExchange exchange) {

@@ -104,6 +104,42 @@ class PlatformEmulatorTest {
         assertThat(pushes.get(0).at("/message/notification/title").asText()).isEqualTo("Crisis activated");
     }
 
+    @Test
+    void theBrandRepliesInACriticsThreadFoundBySearchingItsUrl() throws Exception {
+        HttpResponse<String> critic = client.send(HttpRequest.newBuilder(URI.create(emulator.url()
+                        + "/emulator/mastodon/posts")).POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"account\":\"marie\",\"text\":\"Appli en panne depuis ce matin, c'est nul\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode criticPost = JSON.readTree(critic.body());
+        String criticUrl = criticPost.path("url").asText();
+
+        HttpResponse<String> search = client.send(HttpRequest.newBuilder(URI.create(emulator.url()
+                        + "/mastodon/api/v2/search?type=statuses&resolve=true&q="
+                        + java.net.URLEncoder.encode(criticUrl, java.nio.charset.StandardCharsets.UTF_8)))
+                .header("Authorization", "Bearer " + PlatformEmulator.MASTODON_TOKEN).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String foundId = JSON.readTree(search.body()).at("/statuses/0/id").asText();
+        HttpResponse<String> reply = postStatus(PlatformEmulator.MASTODON_TOKEN, "reply-1",
+                "{\"status\":\"@marie Bonjour, nous sommes désolés.\",\"in_reply_to_id\":\"" + foundId + "\"}");
+
+        assertThat(critic.statusCode()).isEqualTo(200);
+        assertThat(criticUrl).contains("/@marie/");
+        assertThat(foundId).isEqualTo(criticPost.path("id").asText());
+        assertThat(reply.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(reply.body()).path("in_reply_to_id").asText()).isEqualTo(foundId);
+        assertThat(JSON.readTree(reply.body()).path("in_reply_to_account_id").asText()).isEqualTo("marie");
+    }
+
+    @Test
+    void aReplyToAStatusThatDoesNotExistIsNotFound() throws Exception {
+        HttpResponse<String> reply = postStatus(PlatformEmulator.MASTODON_TOKEN, "reply-2",
+                "{\"status\":\"Sorry.\",\"in_reply_to_id\":\"42\"}");
+
+        assertThat(reply.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(reply.body()).path("error").asText()).isEqualTo("Record not found");
+        assertThat(JSON.readTree(get("/emulator/mastodon/statuses").body())).isEmpty();
+    }
+
     private HttpResponse<String> postStatus(String token, String idempotencyKey, String body) throws Exception {
         return client.send(HttpRequest.newBuilder(URI.create(emulator.url() + "/mastodon/api/v1/statuses"))
                 .header("Authorization", "Bearer " + token).header("Idempotency-Key", idempotencyKey)
