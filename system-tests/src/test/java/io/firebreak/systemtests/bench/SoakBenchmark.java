@@ -393,9 +393,9 @@ public final class SoakBenchmark {
         Map<String, Long> kibByComponent = new LinkedHashMap<>();
         for (DevStack.ComponentStatus component : stack.status()) {
             // PostgreSQL's backends are children of the postmaster: a component is its whole process tree
-            component.pid().flatMap(ProcessHandle::of).ifPresent(process -> kibByComponent.put(component.name(),
-                    java.util.stream.Stream.concat(java.util.stream.Stream.of(process), process.descendants())
-                            .mapToLong(SoakBenchmark::residentKib).sum()));
+            component.pid().ifPresent(pid -> ProcessHandle.of(pid).ifPresent(process -> kibByComponent.put(
+                    component.name(), java.util.stream.Stream.concat(java.util.stream.Stream.of(process),
+                            process.descendants()).mapToLong(SoakBenchmark::residentKib).sum())));
         }
         return kibByComponent;
     }
