@@ -31,9 +31,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Parts of the system die in the middle of the story: each service is killed with {@code kill -9} and started
- * again, the Kafka broker and PostgreSQL are restarted, the Mastodon emulator answers 503, 429 and times out. What
- * was accepted before is counted afterwards: every mention scored, every signal turned into a proposed crisis,
- * every approved statement published exactly once, every role holder notified.
+ * again, the Kafka broker and PostgreSQL are restarted, the Mastodon emulator answers 503, 429 and hangs past the
+ * caller's timeout. What was accepted before is counted afterwards: every mention scored, every signal turned into
+ * a proposed crisis, every approved statement published exactly once, every role holder notified.
  */
 class FaultToleranceIT {
 
@@ -72,29 +72,50 @@ class FaultToleranceIT {
         kill(stack, PLAYBOOK);
         for (UUID watch : watches) {
             given().auth().oauth2(KeycloakTokens.of("analyst")).contentType(ContentType.JSON)
-                    .body(Map.of("watchId", watch.toString(), "watchName", "fault test " + run, "severity", "HIGH",
+                    .body(Map.of("watchId", watch.toString(), "watchName", "fault test " + run, "severity", "CRITICAL",
                             "summary", "Customers cannot pay"))
                     .post(RunningSystem.url(MONITORING) + "/api/signals").then().statusCode(201);
         }
         stack.up(true);
         List<String> crises = watches.stream().map(watch -> awaitProposed(watch, playbookId)).toList();
 
-        // 3. Notification-service is down when the crisis is activated; the spokesperson is reached anyway.
+        // 3. Notification-service is down when the crisis is activated; the spokesperson is reached anyway. It is
+        //    killed again while the escalation waits for the spokesperson's answer: the escalation resumes where it
+        //    stopped (the backup is paged at the step's deadline, the spokesperson is not paged twice).
         String crisisId = crises.get(0);
-        kill(stack, NOTIFICATION);
-        given().auth().oauth2(KeycloakTokens.of("crisis-manager")).contentType(ContentType.JSON)
-                .body(Map.of("role", "spokesperson", "backup", false, "person", Map.of(
-                        "subject", KeycloakTokens.subjectOf("employee2"), "username", "employee2",
-                        "email", "employee2@firebreak.local")))
-                .post(RunningSystem.url(PLAYBOOK) + "/api/crises/" + crisisId + "/assignments").then().statusCode(201);
-        given().auth().oauth2(KeycloakTokens.of("crisis-manager")).contentType(ContentType.JSON)
-                .body(Map.of("reason", "fault test")).post(RunningSystem.url(PLAYBOOK) + "/api/crises/" + crisisId
-                        + "/activate").then().statusCode(200);
-        stack.up(true);
-        await().atMost(RECOVERY).untilAsserted(() -> assertThat(given().auth().oauth2(KeycloakTokens.of("employee2"))
-                .get(RunningSystem.url(NOTIFICATION) + "/api/me/notifications").then().statusCode(200)
-                .extract().jsonPath().getList("findAll { it.crisisId == '" + crisisId + "' }.role"))
-                .contains("spokesperson"));
+        putEscalationPolicy();
+        try {
+            kill(stack, NOTIFICATION);
+            assign(crisisId, "employee2", false);
+            assign(crisisId, "employee", true);
+            given().auth().oauth2(KeycloakTokens.of("crisis-manager")).contentType(ContentType.JSON)
+                    .body(Map.of("reason", "fault test")).post(RunningSystem.url(PLAYBOOK) + "/api/crises/" + crisisId
+                            + "/activate").then().statusCode(200);
+            stack.up(true);
+            await().atMost(RECOVERY).untilAsserted(() -> assertThat(notificationsOf("employee2", crisisId))
+                    .contains("spokesperson"));
+            int pagesOfThePrimary = notificationsOf("employee2", crisisId).size();
+            assertThat(notificationsOf("employee", crisisId)).as("the backup waits for the step's deadline").isEmpty();
+            kill(stack, NOTIFICATION);
+            stack.up(true);
+            await().atMost(RECOVERY).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
+                    assertThat(notificationsOf("employee", crisisId)).contains("spokesperson"));
+            assertThat(notificationsOf("employee2", crisisId)).as("the primary is not paged again")
+                    .hasSize(pagesOfThePrimary);
+            String backupsNotification = given().auth().oauth2(KeycloakTokens.of("employee"))
+                    .get(RunningSystem.url(NOTIFICATION) + "/api/me/notifications").then().statusCode(200)
+                    .extract().jsonPath().getString("find { it.crisisId == '" + crisisId + "' }.id");
+            given().auth().oauth2(KeycloakTokens.of("employee"))
+                    .post(RunningSystem.url(NOTIFICATION) + "/api/notifications/" + backupsNotification + "/ack")
+                    .then().statusCode(200);
+            await().atMost(RECOVERY).untilAsserted(() -> assertThat(given().auth().oauth2(KeycloakTokens.of("admin"))
+                    .get(RunningSystem.url(NOTIFICATION) + "/api/escalations?crisisId=" + crisisId)
+                    .then().statusCode(200).extract().jsonPath().getList("state", String.class))
+                    .as("the acknowledgement stops the escalation before the crisis manager's step").containsOnly("STOPPED"));
+        } finally {
+            given().auth().oauth2(KeycloakTokens.of("admin"))
+                    .delete(RunningSystem.url(NOTIFICATION) + "/api/escalation-policies/CRITICAL");
+        }
 
         // 4. Statements approved while Mastodon fails, publishing-service is killed and PostgreSQL restarts.
         injectFault(503, 3, 0, 0);
@@ -106,13 +127,41 @@ class FaultToleranceIT {
         String apology = approve(crisisId, "APOLOGY");
         await().atMost(RECOVERY).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
                 assertThat(publishedStates(crisisId)).hasSize(3).containsOnly("PUBLISHED"));
+        // Mastodon hangs longer than publishing-service's HTTP timeout (10 s): the post is sent again, once
+        injectFault(503, 1, 0, 12);
+        String afterTimeout = approve(crisisId, "UPDATE");
+        await().atMost(RECOVERY).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertThat(publishedStates(crisisId)).hasSize(4).containsOnly("PUBLISHED"));
         List<String> externalIds = given().auth().oauth2(KeycloakTokens.of("communicator"))
                 .get(RunningSystem.url(PUBLISHING) + "/api/publications?crisisId=" + crisisId + "&size=100")
                 .then().statusCode(200).extract().jsonPath().getList("externalId");
         List<String> posted = given().get(RunningSystem.get().emulatorUrl() + "/emulator/mastodon/statuses")
                 .then().statusCode(200).extract().jsonPath().getList("id");
-        assertThat(posted).as("statements %s and %s, each posted exactly once", statements, apology)
+        assertThat(posted).as("statements %s, %s and %s, each posted exactly once", statements, apology, afterTimeout)
                 .containsOnlyOnceElementsOf(externalIds);
+    }
+
+    /** Critical crises (only this test raises them): the backup one minute after the primary, then the manager. */
+    private static void putEscalationPolicy() {
+        given().auth().oauth2(KeycloakTokens.of("admin")).contentType(ContentType.JSON)
+                .body(Map.of("rounds", 1, "steps", List.of(Map.of("target", "PRIMARY", "waitMinutes", 1),
+                        Map.of("target", "BACKUP", "waitMinutes", 1), Map.of("target", "CRISIS_MANAGER", "waitMinutes", 1))))
+                .put(RunningSystem.url(NOTIFICATION) + "/api/escalation-policies/CRITICAL").then().statusCode(200);
+    }
+
+    private static void assign(String crisisId, String user, boolean backup) {
+        given().auth().oauth2(KeycloakTokens.of("crisis-manager")).contentType(ContentType.JSON)
+                .body(Map.of("role", "spokesperson", "backup", backup, "person", Map.of(
+                        "subject", KeycloakTokens.subjectOf(user), "username", user,
+                        "email", user + "@firebreak.local")))
+                .post(RunningSystem.url(PLAYBOOK) + "/api/crises/" + crisisId + "/assignments").then().statusCode(201);
+    }
+
+    /** The roles of {@code user}'s notifications about the crisis, one per notification. */
+    private static List<String> notificationsOf(String user, String crisisId) {
+        return given().auth().oauth2(KeycloakTokens.of(user))
+                .get(RunningSystem.url(NOTIFICATION) + "/api/me/notifications?size=200").then().statusCode(200)
+                .extract().jsonPath().getList("findAll { it.crisisId == '" + crisisId + "' }.role", String.class);
     }
 
     private void sendMentions(String bootstrap, int wave) {
