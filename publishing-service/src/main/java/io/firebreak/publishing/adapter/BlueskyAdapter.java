@@ -3,6 +3,7 @@ package io.firebreak.publishing.adapter;
 import io.firebreak.publishing.rules.Platform;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
@@ -20,7 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * with {@code com.atproto.repo.createRecord} ({@code app.bsky.feed.post}, link facets by UTF-8 byte range, threads
  * as replies with root and parent). createRecord takes no idempotency key, but it takes the record key: each part
  * gets one derived from the publication (a TID built from its creation time and id), and a re-send first asks
- * {@code com.atproto.repo.getRecord} for it, so an interrupted send is found rather than posted twice.
+ * {@code com.atproto.repo.getRecord} for it, so an interrupted send is found rather than posted twice. A reply to a
+ * critic names the answered post as parent and its thread's first post as root: both (uri and cid) are read with
+ * {@code app.bsky.feed.getPosts} (the parent's {@code record.reply.root}, or the parent itself when it is no reply).
  */
 @ApplicationScoped
 public class BlueskyAdapter implements PlatformAdapter {
@@ -58,14 +61,59 @@ public class BlueskyAdapter implements PlatformAdapter {
     }
 
     @Override
-    public Uni<Published> publish(ChannelAccess channel, Post post) {
-        return session(channel).chain(session -> postPart(channel, session, post, 0, null, null))
-                .map(root -> new Published(root.uri(), webUrl(sessions.get(channel.channelId()), root.uri())));
+    public boolean canReply() {
+        return true;
     }
 
-    private Uni<Ref> postPart(ChannelAccess channel, Session session, Post post, int index, Ref root, Ref parent) {
+    @Override
+    public Uni<Published> publish(ChannelAccess channel, Post post) {
+        return session(channel)
+                .chain(session -> post.replyTo() == null ? postPart(channel, session, post, 0, null, null, null)
+                        : anchor(channel, session, post.replyTo().postId()).chain(anchor ->
+                                postPart(channel, sessions.getOrDefault(channel.channelId(), session), post, 0,
+                                        anchor.root(), anchor.parent(), null)))
+                .map(first -> new Published(first.uri(), webUrl(sessions.get(channel.channelId()), first.uri())));
+    }
+
+    private record Anchor(Ref root, Ref parent) {
+    }
+
+    /** Where a reply to {@code uri} goes: that post as parent, its thread's first post as root. */
+    private Uni<Anchor> anchor(ChannelAccess channel, Session session, String uri) {
+        if (uri == null || !uri.startsWith("at://")) {
+            return Uni.createFrom().failure(PlatformException.rejected(400, "the post replied to is named "
+                    + uri + ", not by its at:// URI"));
+        }
+        return getPost(channel, session, uri).onFailure(ExpiredToken.class).recoverWithUni(expired ->
+                refresh(channel, session).chain(fresh -> getPost(channel, fresh, uri)));
+    }
+
+    private Uni<Anchor> getPost(ChannelAccess channel, Session session, String uri) {
+        return http.client().getAbs(channel.baseUrl() + "/xrpc/app.bsky.feed.getPosts").addQueryParam("uris", uri)
+                .timeout(http.timeoutMillis()).bearerTokenAuthentication(session.accessJwt()).send()
+                .onFailure().transform(failure -> PlatformException.transientFailure(0,
+                        "Bluesky getPosts failed: " + failure, null))
+                .map(response -> {
+                    JsonArray posts = ok(response, "Bluesky getPosts").getJsonArray("posts", new JsonArray());
+                    if (posts.isEmpty()) {
+                        throw PlatformException.rejected(404, "the post replied to (" + uri
+                                + ") was deleted or is not visible to the brand's account");
+                    }
+                    JsonObject found = posts.getJsonObject(0);
+                    Ref parent = new Ref(found.getString("uri"), found.getString("cid"));
+                    JsonObject record = found.getJsonObject("record", new JsonObject());
+                    JsonObject reply = record.getJsonObject("reply");
+                    JsonObject root = reply != null ? reply.getJsonObject("root") : null;
+                    return new Anchor(root != null ? new Ref(root.getString("uri"), root.getString("cid")) : parent,
+                            parent);
+                });
+    }
+
+    /** Posts part {@code index} and the rest; the first part posted. */
+    private Uni<Ref> postPart(ChannelAccess channel, Session session, Post post, int index, Ref root, Ref parent,
+                              Ref first) {
         if (index == post.parts().size()) {
-            return Uni.createFrom().item(root);
+            return Uni.createFrom().item(first);
         }
         String text = post.parts().get(index);
         String rkey = post.createdAt() != null ? recordKey(post, index) : null;
@@ -81,7 +129,7 @@ public class BlueskyAdapter implements PlatformAdapter {
                 : existingOrCreated(channel, session, record, rkey);
         return created
                 .chain(ref -> postPart(channel, sessions.getOrDefault(channel.channelId(), session), post, index + 1,
-                        root != null ? root : ref, ref));
+                        root != null ? root : ref, ref, first != null ? first : ref));
     }
 
     /**

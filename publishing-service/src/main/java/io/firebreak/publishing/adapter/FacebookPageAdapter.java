@@ -23,7 +23,9 @@ import java.util.Set;
  * {@code {"error":{"message","type","code","error_subcode","fbtrace_id"}}}, usually with HTTP 400 whatever the
  * cause, so the {@code code} decides: 190 is an expired or invalidated token (a page token has no refresh: an
  * admin issues a new one), 10 and 200-299 a missing permission, 4/17/32/613/80001 a rate limit. The Graph API
- * takes no idempotency key: an interrupted send is looked up in the page feed before any retry.
+ * takes no idempotency key: an interrupted send is looked up in the page feed before any retry. A reply to a
+ * critic is a comment of the page on the post ({@code POST /{version}/{post-id}/comments}); an interrupted one is
+ * looked up among the post's comments ({@code GET /{post-id}/comments}), the page's own with the same message.
  */
 @ApplicationScoped
 public class FacebookPageAdapter implements PlatformAdapter {
@@ -51,7 +53,15 @@ public class FacebookPageAdapter implements PlatformAdapter {
     }
 
     @Override
+    public boolean canReply() {
+        return true;
+    }
+
+    @Override
     public Uni<Published> publish(ChannelAccess channel, Post post) {
+        if (post.replyTo() != null) {
+            return comment(channel, post);
+        }
         return call(channel, http.client().postAbs(url(channel, "/" + channel.account() + "/feed")))
                 .sendJsonObject(new JsonObject().put("message", String.join("\n\n", post.parts())))
                 .onFailure().transform(failure -> HttpErrors.ofTransport("Facebook POST /feed", failure))
@@ -60,6 +70,24 @@ public class FacebookPageAdapter implements PlatformAdapter {
                     Log.debugf("Facebook post %s published on channel %s", id, channel.channelId());
                     return new Published(id, "https://www.facebook.com/" + id);
                 });
+    }
+
+    private Uni<Published> comment(ChannelAccess channel, Post post) {
+        String postId = post.replyTo().postId();
+        return call(channel, http.client().postAbs(url(channel, "/" + postId + "/comments")))
+                .sendJsonObject(new JsonObject().put("message", String.join("\n\n", post.parts())))
+                .onFailure().transform(failure -> HttpErrors.ofTransport("Facebook POST /comments", failure))
+                .map(response -> {
+                    String id = graph(response, "Facebook POST /comments").getString("id");
+                    Log.debugf("Facebook comment %s on post %s published on channel %s", id, postId,
+                            channel.channelId());
+                    return new Published(id, commentUrl(postId, id));
+                });
+    }
+
+    /** A comment's address: the post's, with the comment named. */
+    private static String commentUrl(String postId, String commentId) {
+        return "https://www.facebook.com/" + postId + "?comment_id=" + commentId;
     }
 
     @Override
@@ -75,9 +103,12 @@ public class FacebookPageAdapter implements PlatformAdapter {
         return true;
     }
 
-    /** The page feed since {@code since}, newest first, matched by message. */
+    /** The page feed since {@code since}, newest first, matched by message; a reply among the post's comments. */
     @Override
     public Uni<Lookup> lookUp(ChannelAccess channel, Post post, Instant since) {
+        if (post.replyTo() != null) {
+            return lookUpComment(channel, post);
+        }
         return call(channel, http.client().getAbs(url(channel, "/" + channel.account() + "/feed"))
                         .addQueryParam("fields", "id,message,created_time,permalink_url")
                         .addQueryParam("since", String.valueOf(since.getEpochSecond()))
@@ -92,6 +123,32 @@ public class FacebookPageAdapter implements PlatformAdapter {
                         String id = item.getString("id");
                         listed.add(new Listed(id, item.getString("message"),
                                 item.getString("permalink_url", "https://www.facebook.com/" + id)));
+                    }
+                    return PostMatcher.match(List.of(String.join("\n\n", post.parts())), listed);
+                });
+    }
+
+    /** The post's newest comments; the page's own with the same message is the reply. */
+    private Uni<Lookup> lookUpComment(ChannelAccess channel, Post post) {
+        String postId = post.replyTo().postId();
+        return call(channel, http.client().getAbs(url(channel, "/" + postId + "/comments"))
+                        .addQueryParam("fields", "id,message,from,created_time,permalink_url")
+                        .addQueryParam("filter", "stream")
+                        .addQueryParam("order", "reverse_chronological")
+                        .addQueryParam("limit", String.valueOf(LOOKUP_LIMIT))).send()
+                .onFailure().transform(failure -> PlatformException.transientFailure(0,
+                        "Facebook GET /comments failed: " + failure, null))
+                .map(response -> {
+                    JsonArray data = graph(response, "Facebook GET /comments").getJsonArray("data", new JsonArray());
+                    List<Listed> listed = new ArrayList<>();
+                    for (int i = 0; i < data.size(); i++) {
+                        JsonObject item = data.getJsonObject(i);
+                        JsonObject from = item.getJsonObject("from");
+                        if (from != null && channel.account().equals(from.getString("id"))) {
+                            String id = item.getString("id");
+                            listed.add(new Listed(id, item.getString("message"),
+                                    item.getString("permalink_url", commentUrl(postId, id))));
+                        }
                     }
                     return PostMatcher.match(List.of(String.join("\n\n", post.parts())), listed);
                 });

@@ -27,6 +27,14 @@ public interface PlatformAdapter {
     /** Checks the credentials and reads the account's limits, without posting anything. */
     Uni<Verified> verify(ChannelAccess channel);
 
+    /**
+     * True when {@link #publish} posts a {@link Post#replyTo() reply} in the answered post's thread; adapters that
+     * cannot are never given one (the publication fails first, see {@code ReplyRules}).
+     */
+    default boolean canReply() {
+        return false;
+    }
+
     /** True when {@link #lookUp} can tell whether an interrupted send went out after all. */
     default boolean canLookUp() {
         return false;
@@ -60,12 +68,24 @@ public interface PlatformAdapter {
     /**
      * {@code idempotencyKey} is stable across retries of one publication, and so is {@code createdAt} (when the
      * publication was created; null outside the dispatcher): what a deterministic record key is derived from.
+     * {@code replyTo}: the post this one answers, in its thread; null for a post of its own.
      */
-    record Post(String idempotencyKey, List<String> parts, Instant createdAt) {
+    record Post(String idempotencyKey, List<String> parts, Instant createdAt, ReplyTo replyTo) {
+
+        public Post(String idempotencyKey, List<String> parts, Instant createdAt) {
+            this(idempotencyKey, parts, createdAt, null);
+        }
 
         public Post(String idempotencyKey, List<String> parts) {
-            this(idempotencyKey, parts, null);
+            this(idempotencyKey, parts, null, null);
         }
+    }
+
+    /**
+     * The post a reply answers: the platform's id of it (Mastodon status id, Bluesky at-uri, tweet id, Facebook
+     * post id) and its public URL (may be null), as monitoring received it.
+     */
+    record ReplyTo(String postId, String postUrl) {
     }
 
     record Published(String externalId, String url) {

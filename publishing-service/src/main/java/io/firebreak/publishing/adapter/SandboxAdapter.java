@@ -22,6 +22,12 @@ public class SandboxAdapter implements PlatformAdapter {
         return true;
     }
 
+    /** Drills rehearse replies too; nothing reaches the critic. */
+    @Override
+    public boolean canReply() {
+        return true;
+    }
+
     @Override
     public Uni<Published> publish(ChannelAccess channel, Post post) {
         Log.infof("Sandbox post %s on channel %s (%d part(s)), not sent to any platform", post.idempotencyKey(),

@@ -19,7 +19,8 @@ import java.util.List;
  * X API v2: {@code POST /2/tweets} with an OAuth 2.0 user-context Bearer token, threads as replies
  * ({@code reply.in_reply_to_tweet_id}); verification with {@code GET /2/users/me}. A 429 carries the window's end in
  * {@code x-rate-limit-reset} (epoch seconds). X has no idempotency key: an interrupted send becomes UNKNOWN and is
- * looked up among the user's own recent tweets ({@code GET /2/users/:id/tweets}) before any retry.
+ * looked up among the user's own recent tweets ({@code GET /2/users/:id/tweets}) before any retry. A reply to a
+ * critic is a tweet with {@code reply.in_reply_to_tweet_id}, found the same way (the timeline lists replies).
  */
 @ApplicationScoped
 public class XAdapter implements PlatformAdapter {
@@ -43,8 +44,13 @@ public class XAdapter implements PlatformAdapter {
     }
 
     @Override
+    public boolean canReply() {
+        return true;
+    }
+
+    @Override
     public Uni<Published> publish(ChannelAccess channel, Post post) {
-        return tweet(channel, post, 0, null, null);
+        return tweet(channel, post, 0, post.replyTo() != null ? post.replyTo().postId() : null, null);
     }
 
     private Uni<Published> tweet(ChannelAccess channel, Post post, int index, String inReplyTo, Published first) {
@@ -117,8 +123,10 @@ public class XAdapter implements PlatformAdapter {
             throw PlatformException.transientFailure(429, what + " answered 429: " + detail,
                     untilReset(response.getHeader("x-rate-limit-reset")));
         }
-        // A duplicate is about this post, not the account: refuse it without breaking the channel.
-        if (response.statusCode() == 403 && detail != null && detail.contains("duplicate content")) {
+        // A duplicate, or a reply to a tweet deleted or hidden since, is about this post, not the account: refuse it
+        // without breaking the channel.
+        if (response.statusCode() == 403 && detail != null && (detail.contains("duplicate content")
+                || detail.contains("deleted or not visible"))) {
             throw PlatformException.rejected(403, what + " answered 403: " + detail);
         }
         throw HttpErrors.of(what, response, detail);

@@ -3,6 +3,7 @@ package io.firebreak.publishing.channel;
 import io.firebreak.publishing.rules.ChannelRules;
 import io.firebreak.publishing.rules.LengthCounting;
 import io.firebreak.publishing.rules.Platform;
+import io.firebreak.publishing.rules.ReplyRules;
 import io.firebreak.publishing.rules.TextCheck;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -46,19 +47,25 @@ public final class ChannelDtos {
         }
     }
 
+    /** {@code replies}: whether the channel can post a reply in a critic's thread (on its own platform). */
     public record RulesView(UUID channelId, Platform platform, int maxLength, LengthCounting counting,
-                            int urlLength, boolean threads, int maxThreadParts) {
+                            int urlLength, boolean threads, int maxThreadParts, boolean replies) {
 
         static RulesView of(UUID channelId, ChannelRules rules) {
             boolean urlsWeighed = rules.counting() == LengthCounting.X_WEIGHTED
                     || rules.counting() == LengthCounting.CODE_POINTS_URL_23;
             return new RulesView(channelId, rules.platform(), rules.maxLength(), rules.counting(),
-                    urlsWeighed ? LengthCounting.URL_WEIGHT : 0, rules.threads(), rules.maxThreadParts());
+                    urlsWeighed ? LengthCounting.URL_WEIGHT : 0, rules.threads(), rules.maxThreadParts(),
+                    ReplyRules.canReply(rules.platform()));
         }
     }
 
+    /**
+     * {@code replyToPlatform}: when the text is a reply, the platform of the post it answers (a mention source:
+     * mastodon, bluesky, x ...); the text is then checked as one post, never a thread.
+     */
     public record ValidateRequest(@NotBlank String text, @NotNull @NotEmpty List<@NotNull UUID> channelIds,
-                                  boolean allowThread) {
+                                  boolean allowThread, @Size(max = 50) String replyToPlatform) {
     }
 
     public record ChannelVerdict(UUID channelId, Platform platform, boolean ok, int length, int limit,
@@ -69,6 +76,13 @@ public final class ChannelDtos {
             return new ChannelVerdict(channel.getId(), channel.getPlatform(), check.ok(), check.length(),
                     check.limit(), check.problem(), check.detail(), check.overflowAt(), check.overflow(),
                     check.parts().size(), check.parts());
+        }
+
+        /** The text may fit, but the channel cannot post this reply. */
+        static ChannelVerdict refused(Channel channel, TextCheck check, ReplyRules.Refusal refusal) {
+            return new ChannelVerdict(channel.getId(), channel.getPlatform(), false, check.length(), check.limit(),
+                    refusal.problem(), refusal.detail(), check.overflowAt(), check.overflow(), check.parts().size(),
+                    check.parts());
         }
     }
 

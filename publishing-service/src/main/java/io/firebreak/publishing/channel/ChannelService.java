@@ -15,6 +15,8 @@ import io.firebreak.publishing.adapter.PlatformAdapter.ChannelAccess;
 import io.firebreak.publishing.adapter.PlatformException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.firebreak.publishing.rules.Platform;
+import io.firebreak.publishing.rules.ReplyRules;
+import io.firebreak.publishing.rules.TextCheck;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
@@ -168,10 +170,15 @@ public class ChannelService {
             if (!unknown.isEmpty()) {
                 throw ProblemException.invalid("unknown-channel", "some channels do not exist", unknown);
             }
-            List<ChannelVerdict> verdicts = ids.stream().map(byId::get)
-                    .map(channel -> ChannelVerdict.of(channel, channel.rules().check(request.text(),
-                            request.allowThread())))
-                    .toList();
+            boolean reply = request.replyToPlatform() != null;
+            List<ChannelVerdict> verdicts = ids.stream().map(byId::get).map(channel -> {
+                // A reply is one post in the critic's thread, never a thread of its own.
+                TextCheck check = channel.rules().check(request.text(), !reply && request.allowThread());
+                ReplyRules.Refusal refusal = reply ? ReplyRules.check(channel.getPlatform(),
+                        request.replyToPlatform()) : null;
+                return refusal != null ? ChannelVerdict.refused(channel, check, refusal)
+                        : ChannelVerdict.of(channel, check);
+            }).toList();
             return new ValidateResponse(verdicts.stream().allMatch(ChannelVerdict::ok), verdicts);
         });
     }

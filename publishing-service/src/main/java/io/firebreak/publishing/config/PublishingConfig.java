@@ -35,6 +35,14 @@ public interface PublishingConfig {
         @WithDefault("250")
         int batchSize();
 
+        /**
+         * How far ahead a pass takes what falls due: each such publication is reserved, then claimed and sent on a
+         * timer at its due time, so that a post due just after a pass does not wait for the next one. Two ticks, so
+         * that a late or skipped tick still finds the next second's posts reserved; 0 sends only what is due.
+         */
+        @WithDefault("2s")
+        Duration lookahead();
+
         /** How long a claim stays with its replica; past it, another replica takes the publication over. */
         @WithDefault("60s")
         Duration lease();

@@ -59,6 +59,15 @@ public class Publication {
     private String url;
     @Column(name = "last_error")
     private String lastError;
+    /** Set on a reply: the post it answers, in that post's thread. */
+    @Column(name = "reply_platform")
+    private String replyPlatform;
+    @Column(name = "reply_post_id")
+    private String replyPostId;
+    @Column(name = "reply_post_url")
+    private String replyPostUrl;
+    @Column(name = "reply_author")
+    private String replyAuthor;
     @Column(name = "created_by", nullable = false)
     private String createdBy;
     @Column(name = "created_at", nullable = false)
@@ -92,6 +101,15 @@ public class Publication {
         return publication;
     }
 
+    /** Makes it a reply to the post {@code postId} on {@code platform} (a mention source), never a thread. */
+    void answering(String platform, String postId, String postUrl, String author) {
+        this.replyPlatform = platform;
+        this.replyPostId = postId;
+        this.replyPostUrl = postUrl;
+        this.replyAuthor = author;
+        this.allowThread = false;
+    }
+
     /** Moves to {@code target}, or refuses with the reason when the lifecycle does not allow it. */
     PublicationState moveTo(PublicationState target, String actor, Instant now) {
         if (!state.canMoveTo(target)) {
@@ -111,6 +129,15 @@ public class Publication {
     void claim(String owner, Instant now, Instant until) {
         moveTo(PublicationState.PUBLISHING, owner, now);
         attempts++;
+        leaseOwner = owner;
+        leaseUntil = until;
+    }
+
+    /**
+     * Reserves a publication due shortly, without changing its state: other replicas skip it until
+     * {@code until}, and a cancel, hold or reschedule before its due time still applies (any move clears it).
+     */
+    void reserve(String owner, Instant until) {
         leaseOwner = owner;
         leaseUntil = until;
     }
@@ -172,9 +199,32 @@ public class Publication {
         dueAt = scheduledAt.isAfter(now) ? scheduledAt : now;
     }
 
-    /** Promotional posts (not part of any crisis) wait while a real crisis is live, unless released. */
+    /**
+     * Promotional posts (not part of any crisis) wait while a real crisis is live, unless released; replies to
+     * critics belong to the crisis and never wait.
+     */
     boolean heldByLiveCrisis() {
-        return crisisId == null && !holdReleased;
+        return crisisId == null && !holdReleased && !isReply();
+    }
+
+    public boolean isReply() {
+        return replyPostId != null;
+    }
+
+    public String getReplyPlatform() {
+        return replyPlatform;
+    }
+
+    public String getReplyPostId() {
+        return replyPostId;
+    }
+
+    public String getReplyPostUrl() {
+        return replyPostUrl;
+    }
+
+    public String getReplyAuthor() {
+        return replyAuthor;
     }
 
     public UUID getId() {

@@ -40,7 +40,7 @@ public final class PublicationDtos {
                                   String text, boolean drill, PublicationState state, Instant scheduledAt,
                                   Instant dueAt, int attempts, String externalId, String url, String lastError,
                                   String createdBy, Instant createdAt, String updatedBy, Instant updatedAt,
-                                  List<TransitionView> history) {
+                                  ReplyToView replyTo, List<TransitionView> history) {
 
         static PublicationView of(Publication publication, List<PublicationTransition> history) {
             return new PublicationView(publication.getId(), publication.getStatementId(), publication.getCrisisId(),
@@ -48,8 +48,17 @@ public final class PublicationDtos {
                     publication.getState(), publication.getScheduledAt(), publication.getDueAt(),
                     publication.getAttempts(), publication.getExternalId(), publication.getUrl(),
                     publication.getLastError(), publication.getCreatedBy(), publication.getCreatedAt(),
-                    publication.getUpdatedBy(), publication.getUpdatedAt(),
+                    publication.getUpdatedBy(), publication.getUpdatedAt(), ReplyToView.of(publication),
                     history.stream().map(TransitionView::of).toList());
+        }
+    }
+
+    /** On a reply, the post it answered (null otherwise): platform as monitoring names it, the post's id and URL. */
+    public record ReplyToView(String platform, String postId, String postUrl, String author) {
+
+        static ReplyToView of(Publication publication) {
+            return publication.isReply() ? new ReplyToView(publication.getReplyPlatform(),
+                    publication.getReplyPostId(), publication.getReplyPostUrl(), publication.getReplyAuthor()) : null;
         }
     }
 }

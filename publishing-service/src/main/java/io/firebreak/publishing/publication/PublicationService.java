@@ -5,6 +5,7 @@ import io.firebreak.events.CrisisChanged;
 import io.firebreak.events.EventTypes;
 import io.firebreak.events.PublicationChanged;
 import io.firebreak.events.StatementChanged;
+import io.firebreak.events.StatementChanged.ReplyTarget;
 import io.firebreak.events.Topics;
 import io.firebreak.platform.inbox.ProcessedEvents;
 import io.firebreak.platform.outbox.Outbox;
@@ -14,6 +15,7 @@ import io.firebreak.publishing.adapter.Adapters;
 import io.firebreak.publishing.adapter.PlatformAdapter;
 import io.firebreak.publishing.adapter.PlatformAdapter.ChannelAccess;
 import io.firebreak.publishing.adapter.PlatformAdapter.Published;
+import io.firebreak.publishing.adapter.PlatformAdapter.ReplyTo;
 import io.firebreak.publishing.adapter.PlatformException;
 import io.firebreak.publishing.channel.Channel;
 import io.firebreak.publishing.channel.ChannelRepository;
@@ -24,6 +26,8 @@ import io.firebreak.publishing.crisis.CrisisContextService;
 import io.firebreak.publishing.publication.Publication.IllegalPublicationMove;
 import io.firebreak.publishing.publication.PublicationDtos.PublicationView;
 import io.firebreak.publishing.publication.PublicationDtos.ScheduleRequest;
+import io.firebreak.publishing.rules.ReplyRules;
+import io.firebreak.publishing.rules.ReplyRules.Refusal;
 import io.firebreak.publishing.rules.TextCheck;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -117,10 +121,20 @@ public class PublicationService {
             Publication publication = Publication.scheduled(statement.statementId(), statement.crisisId(),
                     channel.getId(), channel.getPlatform(), statement.text(), statement.allowThread(),
                     statement.drill(), statement.scheduledAt().truncatedTo(ChronoUnit.MILLIS), actor, now());
-            TextCheck check = channel.rules().check(statement.text(), statement.allowThread());
+            ReplyTarget target = statement.replyTo();
+            boolean reply = StatementChanged.REPLY_PHASE.equals(statement.phase()) && target != null;
+            if (reply) {
+                publication.answering(target.platform(), target.postId(), target.postUrl(), target.author());
+            }
+            // A reply goes out as one post in the critic's thread, on the critic's platform; it is recorded FAILED,
+            // with the reason, when it cannot.
+            Refusal refusal = reply ? ReplyRules.check(channel.getPlatform(), target.platform()) : null;
+            TextCheck check = channel.rules().check(statement.text(), publication.isAllowThread());
+            String problem = refusal != null ? refusal.reason() : check.ok() ? null : check.detail();
             return publications.persist(publication)
-                    .chain(() -> record(publication, null, actor, "statement " + statement.statementId() + " approved"))
-                    .chain(() -> check.ok() ? Uni.createFrom().voidItem() : fail(publication, check.detail()))
+                    .chain(() -> record(publication, null, actor, (reply ? "reply " : "statement ")
+                            + statement.statementId() + " approved"))
+                    .chain(() -> problem == null ? Uni.createFrom().voidItem() : fail(publication, problem))
                     .invoke(() -> Log.infof("Publication %s of statement %s on channel %s is %s",
                             publication.getId(), statement.statementId(), channel.getId(), publication.getState()));
         });
@@ -250,18 +264,59 @@ public class PublicationService {
     /**
      * Claims due publications for {@code replica}: each locked row is claimed (PUBLISHING with a lease), held
      * (a live crisis), failed (nothing can send it) or, when a crashed replica's claim expired on a platform
-     * without idempotency keys, marked UNKNOWN so that nobody re-sends what may already be out.
+     * without idempotency keys, marked UNKNOWN so that nobody re-sends what may already be out. Those falling due
+     * within {@code lookahead} are reserved instead, for {@link #claimReserved} at their due time: the dispatcher
+     * then sends them on time rather than a scheduler tick late, and a cancel or hold before then still applies.
      */
     @WithTransaction
-    public Uni<List<Claim>> claimDue(String replica, int limit) {
+    public Uni<Due> claimDue(String replica, int limit, Duration lookahead) {
         Instant now = now();
-        return crises.anyHoldingScheduledPosts().chain(crisisLive -> publications.lockDue(now, limit)
+        return crises.anyHoldingScheduledPosts().chain(crisisLive -> publications
+                .lockDue(now, now.plus(lookahead), limit)
                 .chain(due -> {
                     List<Claim> claims = new ArrayList<>();
-                    return sequentially(due, publication -> claimOne(publication, replica, crisisLive, now)
-                            .invoke(claim -> claim.ifPresent(claims::add)).replaceWithVoid())
-                            .replaceWith(claims);
+                    List<Reservation> reserved = new ArrayList<>();
+                    return sequentially(due, publication -> {
+                        if (publication.getDueAt().isAfter(now) && waiting(publication)) {
+                            // Nothing is sent while reserved, so a reservation can be short: a replica that did
+                            // not claim it within a lookahead after its due time has died, and another takes it.
+                            publication.reserve(replica, publication.getDueAt().plus(lookahead));
+                            reserved.add(new Reservation(publication.getId(), publication.getDueAt()));
+                            return Uni.createFrom().voidItem();
+                        }
+                        return claimOne(publication, replica, crisisLive, now)
+                                .invoke(claim -> claim.ifPresent(claims::add)).replaceWithVoid();
+                    }).replaceWith(() -> new Due(claims, reserved));
                 }));
+    }
+
+    /**
+     * At its due time, claims a publication {@code replica} reserved, as {@link #claimDue} would have: nothing when
+     * it was cancelled, held or rescheduled meanwhile, and held now if a crisis went live meanwhile.
+     */
+    @WithTransaction
+    public Uni<Optional<Claim>> claimReserved(Reservation reservation, String replica) {
+        Instant now = now();
+        return crises.anyHoldingScheduledPosts().chain(crisisLive -> publications
+                .lockReserved(reservation.publicationId(), replica)
+                .chain(publication -> {
+                    if (publication == null) {
+                        Log.infof("Publication %s was cancelled, held, rescheduled or taken over before its due"
+                                + " time: %s does not send it", reservation.publicationId(), replica);
+                        return Uni.createFrom().item(Optional.<Claim>empty());
+                    }
+                    if (publication.getDueAt().isAfter(now)) {
+                        // Never early: the next pass takes it up again.
+                        publication.reserve(null, null);
+                        return Uni.createFrom().item(Optional.<Claim>empty());
+                    }
+                    return claimOne(publication, replica, crisisLive, now);
+                }));
+    }
+
+    private static boolean waiting(Publication publication) {
+        return publication.getState() == PublicationState.SCHEDULED
+                || publication.getState() == PublicationState.RETRYING;
     }
 
     private Uni<Optional<Claim>> claimOne(Publication publication, String replica, boolean crisisLive, Instant now) {
@@ -276,6 +331,13 @@ public class PublicationService {
                     : adapters.of(channel.getPlatform());
             if (adapter.isEmpty()) {
                 String reason = "no adapter for " + channel.getPlatform() + " yet";
+                return (unknown ? unknown(publication, reason) : fail(publication, reason)).replaceWith(none);
+            }
+            Refusal refusal = publication.isReply()
+                    ? ReplyRules.check(channel.getPlatform(), publication.getReplyPlatform()) : null;
+            if (refusal != null || publication.isReply() && !adapter.get().canReply()) {
+                String reason = refusal != null ? refusal.reason()
+                        : ReplyRules.NOT_SUPPORTED + ": the " + adapter.get().platform() + " adapter cannot reply";
                 return (unknown ? unknown(publication, reason) : fail(publication, reason)).replaceWith(none);
             }
             if (!publication.isDrill() && channel.getStatus() == Channel.Status.BROKEN) {
@@ -308,7 +370,8 @@ public class PublicationService {
                     + (lookUpFirst ? "looking the post up, then " : "") + "attempt " + publication.getAttempts();
             return record(publication, from, replica, reason).replaceWith(Optional.of(
                     new Claim(publication.getId(), adapter.get(), access, check.parts(), publication.getAttempts(),
-                            lookUpFirst, publication.getCreatedAt())));
+                            lookUpFirst, publication.getCreatedAt(), publication.isReply()
+                            ? new ReplyTo(publication.getReplyPostId(), publication.getReplyPostUrl()) : null)));
         });
     }
 

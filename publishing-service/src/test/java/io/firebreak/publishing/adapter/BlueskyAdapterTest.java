@@ -192,6 +192,78 @@ class BlueskyAdapterTest {
         pds.verify(1, postRequestedFor(urlEqualTo(CREATE_RECORD)));
     }
 
+    private static final String CRITIC_POST = "at://did:plc:critic/app.bsky.feed.post/3kcrit";
+
+    private static void criticsPost(String record) {
+        pds.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/xrpc/app.bsky.feed.getPosts"))
+                .withQueryParam("uris", equalTo(CRITIC_POST))
+                .withHeader("Authorization", equalTo("Bearer access-1"))
+                .willReturn(okJson("{\"posts\":[{\"uri\":\"" + CRITIC_POST + "\",\"cid\":\"bafyparent\","
+                        + "\"author\":{\"did\":\"did:plc:critic\",\"handle\":\"critic.bsky.social\"},"
+                        + "\"record\":" + record + ",\"indexedAt\":\"2026-11-24T02:00:00.000Z\"}]}")));
+    }
+
+    @Test
+    void aReplyNamesTheCriticsPostAsParentAndTheFirstPostOfItsThreadAsRootUnderItsOwnRecordKey() {
+        criticsPost("{\"$type\":\"app.bsky.feed.post\",\"text\":\"Still down?\",\"createdAt\":"
+                + "\"2026-11-24T01:59:00.000Z\",\"reply\":{\"root\":{\"uri\":\"at://did:plc:other/app.bsky.feed.post/3kroot\","
+                + "\"cid\":\"bafyroot\"},\"parent\":{\"uri\":\"at://did:plc:other/app.bsky.feed.post/3kroot\","
+                + "\"cid\":\"bafyroot\"}}}");
+        Post reply = new Post(UUID.randomUUID().toString(), List.of("We are on it."), java.time.Instant.now(),
+                new PlatformAdapter.ReplyTo(CRITIC_POST, "https://bsky.app/profile/critic.bsky.social/post/3kcrit"));
+        String rkey = BlueskyAdapter.recordKey(reply, 0);
+        pds.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/xrpc/com.atproto.repo.getRecord"))
+                .withQueryParam("rkey", equalTo(rkey))
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":\"RecordNotFound\",\"message\":\"Could not locate record\"}")));
+        pds.stubFor(post(urlEqualTo(CREATE_RECORD)).withHeader("Authorization", equalTo("Bearer access-1"))
+                .withRequestBody(matchingJsonPath("$.rkey", equalTo(rkey)))
+                .willReturn(okJson("{\"uri\":\"at://did:plc:brand/app.bsky.feed.post/" + rkey + "\",\"cid\":\"bafyr\"}")));
+
+        Published published = await(adapter.publish(channel(), reply));
+
+        assertThat(published.externalId()).isEqualTo("at://did:plc:brand/app.bsky.feed.post/" + rkey);
+        pds.verify(1, postRequestedFor(urlEqualTo(CREATE_RECORD))
+                .withRequestBody(matchingJsonPath("$.record.text", equalTo("We are on it.")))
+                .withRequestBody(matchingJsonPath("$.record.reply.root.uri",
+                        equalTo("at://did:plc:other/app.bsky.feed.post/3kroot")))
+                .withRequestBody(matchingJsonPath("$.record.reply.root.cid", equalTo("bafyroot")))
+                .withRequestBody(matchingJsonPath("$.record.reply.parent.uri", equalTo(CRITIC_POST)))
+                .withRequestBody(matchingJsonPath("$.record.reply.parent.cid", equalTo("bafyparent"))));
+    }
+
+    @Test
+    void aReplyToAPostThatStartsItsThreadUsesThatPostAsRootAndParent() {
+        criticsPost("{\"$type\":\"app.bsky.feed.post\",\"text\":\"Outage again\",\"createdAt\":"
+                + "\"2026-11-24T01:59:00.000Z\"}");
+        recordsAccepted("access-1");
+
+        await(adapter.publish(channel(), new Post("k", List.of("Sorry, fixing it."), null,
+                new PlatformAdapter.ReplyTo(CRITIC_POST, null))));
+
+        pds.verify(1, postRequestedFor(urlEqualTo(CREATE_RECORD))
+                .withRequestBody(matchingJsonPath("$.record.reply.root.uri", equalTo(CRITIC_POST)))
+                .withRequestBody(matchingJsonPath("$.record.reply.root.cid", equalTo("bafyparent")))
+                .withRequestBody(matchingJsonPath("$.record.reply.parent.uri", equalTo(CRITIC_POST))));
+    }
+
+    @Test
+    void aReplyToADeletedPostIsRejectedWithoutPosting() {
+        pds.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/xrpc/app.bsky.feed.getPosts"))
+                .willReturn(okJson("{\"posts\":[]}")));
+        recordsAccepted("access-1");
+
+        PlatformException failure = failureOf(adapter.publish(channel(), new Post("k", List.of("Sorry."), null,
+                new PlatformAdapter.ReplyTo(CRITIC_POST, null))));
+
+        assertThat(failure.kind()).isEqualTo(PlatformException.Kind.REJECTED);
+        assertThat(failure.getMessage()).contains(CRITIC_POST, "deleted");
+        pds.verify(0, postRequestedFor(urlEqualTo(CREATE_RECORD)));
+    }
+
     private static <T> T await(Uni<T> call) {
         return call.await().atMost(Duration.ofSeconds(20));
     }

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -193,5 +194,59 @@ class FacebookPageAdapterTest {
 
     private static PlatformException failureOf(Uni<?> call) {
         return catchThrowableOfType(() -> await(call), PlatformException.class);
+    }
+
+    private static final String CRITIC_POST = "987654321_1122334455";
+    private static final String COMMENTS = "/v24.0/" + CRITIC_POST + "/comments";
+
+    private static Post reply(String text) {
+        return new Post("k", List.of(text), null, new PlatformAdapter.ReplyTo(CRITIC_POST,
+                "https://www.facebook.com/987654321/posts/1122334455"));
+    }
+
+    @Test
+    void aReplyIsACommentOfThePageOnTheCriticsPost() {
+        graph.stubFor(post(urlEqualTo(COMMENTS)).withHeader("Authorization", equalTo("Bearer page-token"))
+                .withRequestBody(equalToJson("{\"message\":\"We are sorry, a fix is coming.\"}"))
+                .willReturn(okJson("{\"id\":\"1122334455_777\"}")));
+
+        Published published = await(adapter.publish(page(), reply("We are sorry, a fix is coming.")));
+
+        assertThat(published).isEqualTo(new Published("1122334455_777",
+                "https://www.facebook.com/" + CRITIC_POST + "?comment_id=1122334455_777"));
+        graph.verify(0, postRequestedFor(urlEqualTo(FEED)));
+    }
+
+    @Test
+    void aCommentOnADeletedPostIsRejectedWithGraphsReason() {
+        graph.stubFor(post(urlEqualTo(COMMENTS)).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":{\"message\":\"Unsupported post request. Object with ID '" + CRITIC_POST
+                        + "' does not exist, cannot be loaded due to missing permissions, or does not support this"
+                        + " operation.\",\"type\":\"GraphMethodException\",\"code\":100,\"error_subcode\":33,"
+                        + "\"fbtrace_id\":\"AbCdEf\"}}")));
+
+        PlatformException failure = failureOf(adapter.publish(page(), reply("Sorry.")));
+
+        assertThat(failure.kind()).isEqualTo(PlatformException.Kind.REJECTED);
+        assertThat(failure.getMessage()).contains("does not exist", "#100/33");
+    }
+
+    @Test
+    void anInterruptedCommentIsLookedUpAmongThePostsCommentsAsThePagesOwn() {
+        graph.stubFor(get(urlPathEqualTo(COMMENTS)).withHeader("Authorization", equalTo("Bearer page-token"))
+                .withQueryParam("fields", equalTo("id,message,from,created_time,permalink_url"))
+                .willReturn(okJson("{\"data\":[{\"id\":\"1122334455_700\",\"message\":\"We are sorry.\","
+                        + "\"from\":{\"id\":\"555\",\"name\":\"A critic quoting us\"}},"
+                        + "{\"id\":\"1122334455_701\",\"message\":\"We are sorry.\",\"from\":{\"id\":\"" + PAGE
+                        + "\",\"name\":\"Brand\"},\"permalink_url\":\"https://www.facebook.com/c/701\"}],"
+                        + "\"paging\":{}}")));
+
+        Lookup found = await(adapter.lookUp(page(), reply("We are sorry."), Instant.now().minusSeconds(60)));
+        Lookup absent = await(adapter.lookUp(page(), reply("Not said yet."), Instant.now().minusSeconds(60)));
+
+        assertThat(found).isEqualTo(Lookup.found(new Published("1122334455_701", "https://www.facebook.com/c/701")));
+        assertThat(absent.outcome()).isEqualTo(Lookup.Outcome.ABSENT);
+        graph.verify(0, getRequestedFor(urlPathEqualTo(FEED)));
     }
 }

@@ -4,11 +4,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -161,6 +163,65 @@ class MastodonAdapterTest {
 
         assertThat(verified).isEqualTo(new Verified("brand", 1000));
         mastodon.verify(0, postRequestedFor(urlEqualTo("/api/v1/statuses")));
+    }
+
+    private static Post replyTo(String postId, String postUrl) {
+        return new Post("reply-1", List.of("Thank you, we are looking into it."), null,
+                new PlatformAdapter.ReplyTo(postId, postUrl));
+    }
+
+    @Test
+    void aReplyToAStatusOnTheChannelsInstanceNamesItInReplyTo() {
+        statusesAnswer(okJson("{\"id\":\"1200\",\"url\":\"https://mastodon.example/@brand/1200\"}"));
+
+        Published published = await(adapter.publish(channel(TOKEN), replyTo("1100", mastodon.baseUrl() + "/@critic/1100")));
+
+        assertThat(published.externalId()).isEqualTo("1200");
+        mastodon.verify(1, postRequestedFor(urlEqualTo("/api/v1/statuses"))
+                .withHeader("Idempotency-Key", equalTo("reply-1"))
+                .withRequestBody(equalToJson("{\"status\":\"Thank you, we are looking into it.\",\"visibility\":"
+                        + "\"public\",\"in_reply_to_id\":\"1100\"}")));
+        mastodon.verify(0, getRequestedFor(urlPathEqualTo("/api/v2/search")));
+    }
+
+    @Test
+    void aReplyToAStatusOnAnotherInstanceResolvesItsLocalIdByUrlFirst() {
+        String url = "https://other.example/@critic/555";
+        mastodon.stubFor(get(urlPathEqualTo("/api/v2/search")).withHeader("Authorization", equalTo("Bearer " + TOKEN))
+                .withQueryParam("q", equalTo(url)).withQueryParam("resolve", equalTo("true"))
+                .withQueryParam("type", equalTo("statuses"))
+                .willReturn(okJson("{\"accounts\":[],\"statuses\":[{\"id\":\"1109\",\"uri\":"
+                        + "\"https://other.example/users/critic/statuses/555\",\"url\":\"" + url + "\"}],\"hashtags\":[]}")));
+        statusesAnswer(okJson("{\"id\":\"1201\",\"url\":\"https://mastodon.example/@brand/1201\"}"));
+
+        await(adapter.publish(channel(TOKEN), replyTo("555", url)));
+
+        mastodon.verify(1, postRequestedFor(urlEqualTo("/api/v1/statuses"))
+                .withRequestBody(matchingJsonPath("$.in_reply_to_id", equalTo("1109"))));
+    }
+
+    @Test
+    void aReplyToAStatusTheInstanceCannotFindIsRejectedWithoutPosting() {
+        mastodon.stubFor(get(urlPathEqualTo("/api/v2/search"))
+                .willReturn(okJson("{\"accounts\":[],\"statuses\":[],\"hashtags\":[]}")));
+
+        PlatformException failure = failureOf(adapter.publish(channel(TOKEN),
+                replyTo("555", "https://other.example/@critic/555")));
+
+        assertThat(failure.kind()).isEqualTo(PlatformException.Kind.REJECTED);
+        assertThat(failure.getMessage()).contains("https://other.example/@critic/555", "cannot be found");
+        mastodon.verify(0, postRequestedFor(urlEqualTo("/api/v1/statuses")));
+    }
+
+    @Test
+    void aReplyToADeletedStatusIsRejectedNotRetried() {
+        statusesAnswer(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":\"Record not found\"}"));
+
+        PlatformException failure = failureOf(adapter.publish(channel(TOKEN), replyTo("1100", null)));
+
+        assertThat(failure.kind()).isEqualTo(PlatformException.Kind.REJECTED);
+        assertThat(failure.getMessage()).contains("deleted", "Record not found");
     }
 
     private static PlatformException failureOf(Uni<?> call) {

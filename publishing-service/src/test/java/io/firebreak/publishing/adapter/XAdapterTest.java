@@ -140,4 +140,32 @@ class XAdapterTest {
     private static PlatformException failureOf(Uni<?> call) {
         return catchThrowableOfType(() -> await(call), PlatformException.class);
     }
+
+    @Test
+    void aReplyIsATweetInReplyToTheCriticsTweet() {
+        x.stubFor(post(urlEqualTo("/2/tweets")).withHeader("Authorization", equalTo("Bearer user-token"))
+                .withRequestBody(equalToJson("{\"text\":\"We hear you.\",\"reply\":{\"in_reply_to_tweet_id\":"
+                        + "\"1850000000000000001\"}}"))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"data\":{\"id\":\"1850000000000000099\",\"text\":\"We hear you.\"}}")));
+
+        Published published = await(adapter.publish(channel(), new Post("k", List.of("We hear you."), null,
+                new PlatformAdapter.ReplyTo("1850000000000000001", "https://x.com/critic/status/1850000000000000001"))));
+
+        assertThat(published.externalId()).isEqualTo("1850000000000000099");
+    }
+
+    @Test
+    void aReplyToADeletedTweetIsRejectedWithoutBreakingTheChannel() {
+        x.stubFor(post(urlEqualTo("/2/tweets")).willReturn(aResponse().withStatus(403)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"detail\":\"You attempted to reply to a Tweet that is deleted or not visible to you.\","
+                        + "\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403}")));
+
+        PlatformException failure = failureOf(adapter.publish(channel(), new Post("k", List.of("We hear you."), null,
+                new PlatformAdapter.ReplyTo("1850000000000000001", null))));
+
+        assertThat(failure.kind()).isEqualTo(PlatformException.Kind.REJECTED);
+        assertThat(failure.getMessage()).contains("deleted or not visible");
+    }
 }

@@ -125,7 +125,8 @@ class ChannelResourceTest {
                 .body("maxLength", equalTo(280))
                 .body("counting", equalTo("X_WEIGHTED"))
                 .body("urlLength", equalTo(23))
-                .body("threads", equalTo(true));
+                .body("threads", equalTo(true))
+                .body("replies", equalTo(true));
         String mastodon = createChannel(Map.of("name", "Big instance", "platform", "MASTODON",
                 "baseUrl", "https://big.example", "maxLength", 5000, "credentials", Map.of("accessToken", "t")));
         given().auth().oauth2(admin()).when().get("/api/channels/" + mastodon + "/rules")
@@ -159,6 +160,45 @@ class ChannelResourceTest {
                 .body("ok", equalTo(true))
                 .body("channels[0].posts", equalTo(2))
                 .body("channels[0].parts[0]", containsString("(1/2)"));
+    }
+
+    @Test
+    void onlyChannelsThatCanPostInACriticsThreadSayTheyReply() {
+        String linkedin = createChannel(Map.of("name", "LinkedIn", "platform", "LINKEDIN_ORG",
+                "account", "urn:li:organization:1", "credentials", Map.of("accessToken", "t")));
+        given().auth().oauth2(TestTokens.of("cole", "communicator")).when().get("/api/channels/" + linkedin + "/rules")
+                .then().statusCode(200).body("replies", equalTo(false));
+    }
+
+    @Test
+    void validatingAReplySaysWhichChannelsCannotPostItAndChecksItAsOnePost() {
+        String x = createChannel(Map.of("name", "X", "platform", "X", "credentials", Map.of("accessToken", "t")));
+        String mastodon = createChannel(mastodon("t"));
+        String linkedin = createChannel(Map.of("name", "LinkedIn", "platform", "LINKEDIN_ORG",
+                "account", "urn:li:organization:1", "credentials", Map.of("accessToken", "t")));
+        given().auth().oauth2(TestTokens.of("cole", "communicator")).contentType(ContentType.JSON)
+                .body(Map.of("text", "We hear you, a fix is coming.", "channelIds", List.of(x, mastodon, linkedin),
+                        "replyToPlatform", "twitter"))
+                .when().post("/api/channels/validate")
+                .then().statusCode(200)
+                .body("ok", equalTo(false))
+                .body("channels[0].ok", equalTo(true))
+                .body("channels[0].posts", equalTo(1))
+                .body("channels[1].ok", equalTo(false))
+                .body("channels[1].problem", equalTo("reply-platform-mismatch"))
+                .body("channels[1].detail", containsString("twitter"))
+                .body("channels[2].ok", equalTo(false))
+                .body("channels[2].problem", equalTo("replies-not-supported"))
+                .body("channels[2].detail", containsString("LINKEDIN_ORG"));
+        // A thread would fit, but a reply is one post.
+        given().auth().oauth2(TestTokens.of("cole", "communicator")).contentType(ContentType.JSON)
+                .body(Map.of("text", "a".repeat(300), "channelIds", List.of(x), "allowThread", true,
+                        "replyToPlatform", "x"))
+                .when().post("/api/channels/validate")
+                .then().statusCode(200)
+                .body("ok", equalTo(false))
+                .body("channels[0].problem", equalTo("TOO_LONG"))
+                .body("channels[0].overflow", equalTo(20));
     }
 
     @Test

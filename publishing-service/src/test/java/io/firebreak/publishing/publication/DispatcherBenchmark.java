@@ -28,10 +28,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -43,15 +47,20 @@ import org.flywaydb.core.Flyway;
  * real PostgreSQL (the service's Flyway schema) with the service's own claim statement
  * ({@link PublicationRepository#LOCK_DUE}), against a local platform emulator that records every post it receives.
  * Each instance runs the dispatcher's pass as the service does: on a scheduler tick (skipped while a pass runs),
- * one transaction locks due rows and claims them with a lease (state, lease, transition row, outbox row), then the
- * posts go out concurrently outside any transaction, then the outcomes are recorded where the claim still stands.
- * Prints lateness after the scheduled time (p50, p99, max), duplicates (publications the platform received more
- * than once) and lost ones; then again with one instance killed halfway, mid-pass after sending half its batch:
- * its claims expire and the other takes them over, re-sending with the same Idempotency-Key.
+ * one transaction locks the rows due by now plus the lookahead, claims those already due with a lease (state, lease,
+ * transition row, outbox row) and reserves the others (lease only); the claimed posts go out concurrently outside
+ * any transaction, and each reserved one is claimed at its due time on a timer ({@link PublicationRepository#LOCK_RESERVED},
+ * a transaction of its own) and sent then; the outcomes are recorded where the claim still stands.
+ * Prints lateness (when the platform received the post minus its due time: p50, p99, max), posts received EARLY
+ * (before their due time; must be 0), duplicates (publications the platform received more than once) and lost ones;
+ * then again with one instance killed halfway, mid-pass after sending half its batch: its claims and reservations
+ * expire and the other takes them over, re-sending with the same Idempotency-Key. {@code lookaheadMs=0} measures the
+ * dispatcher without the lookahead.
  *
  * <pre>
  * java -cp publishing-service/target/test-classes:publishing-service/target/classes:$(cat /tmp/publishing-cp.txt) \
- *   io.firebreak.publishing.publication.DispatcherBenchmark [count=10000] [batch=250] [intervalMs=1000] [leaseS=60]
+ *   io.firebreak.publishing.publication.DispatcherBenchmark [count=10000] [batch=250] [intervalMs=1000] [leaseS=60] \
+ *   [lookaheadMs=2000]
  * </pre>
  */
 public final class DispatcherBenchmark {
@@ -64,6 +73,7 @@ public final class DispatcherBenchmark {
     private final int batch;
     private final Duration interval;
     private final Duration lease;
+    private final Duration lookahead;
 
     private DispatcherBenchmark(Map<String, String> settings) {
         this.settings = settings;
@@ -71,6 +81,7 @@ public final class DispatcherBenchmark {
         this.batch = Integer.parseInt(settings.getOrDefault("batch", "250"));
         this.interval = Duration.ofMillis(Long.parseLong(settings.getOrDefault("intervalMs", "1000")));
         this.lease = Duration.ofSeconds(Long.parseLong(settings.getOrDefault("leaseS", "60")));
+        this.lookahead = Duration.ofMillis(Long.parseLong(settings.getOrDefault("lookaheadMs", "2000")));
     }
 
     public static void main(String[] args) throws Exception {
@@ -90,8 +101,9 @@ public final class DispatcherBenchmark {
             Flyway.configure().dataSource(url, DB, DB).locations("classpath:db/platform", "classpath:db/migration")
                     .load().migrate();
             DispatcherBenchmark benchmark = new DispatcherBenchmark(settings);
-            OUT.printf("%d publications due within one minute, 2 dispatcher instances, batch %d, tick %d ms, lease %d s%n",
-                    benchmark.count, benchmark.batch, benchmark.interval.toMillis(), benchmark.lease.toSeconds());
+            OUT.printf("%d publications due within one minute, 2 dispatcher instances, batch %d, tick %d ms, lease %d s,"
+                            + " lookahead %d ms%n", benchmark.count, benchmark.batch, benchmark.interval.toMillis(),
+                    benchmark.lease.toSeconds(), benchmark.lookahead.toMillis());
             benchmark.run(url, emulator, false);
             benchmark.run(url, emulator, true);
         } finally {
@@ -131,6 +143,7 @@ public final class DispatcherBenchmark {
         List<Long> lateness = new ArrayList<>();
         int duplicates = 0;
         int lost = 0;
+        int early = 0;
         for (Map.Entry<UUID, Instant> publication : scheduled.entrySet()) {
             List<Instant> received = emulator.received(publication.getKey().toString());
             if (received.isEmpty()) {
@@ -138,6 +151,7 @@ public final class DispatcherBenchmark {
                 continue;
             }
             duplicates += received.size() > 1 ? 1 : 0;
+            early += received.get(0).isBefore(publication.getValue()) ? 1 : 0;
             lateness.add(Duration.between(publication.getValue(), received.get(0)).toMillis());
         }
         lateness.sort(Long::compare);
@@ -145,13 +159,17 @@ public final class DispatcherBenchmark {
                 : "Both instances throughout:");
         OUT.printf("  published %d of %d; lost (never received) %d; not PUBLISHED in the database %d%n",
                 count - lost, count, lost, count - published(url, channel));
-        OUT.printf("  lateness after scheduled time: p50 %d ms, p99 %d ms, max %d ms%n", percentile(lateness, 50),
-                percentile(lateness, 99), lateness.isEmpty() ? 0 : lateness.get(lateness.size() - 1));
+        OUT.printf("  lateness (received minus due time): p50 %d ms, p99 %d ms, max %d ms; received early: %d%n",
+                percentile(lateness, 50), percentile(lateness, 99),
+                lateness.isEmpty() ? 0 : lateness.get(lateness.size() - 1), early);
         OUT.printf("  publications the platform received more than once: %d (re-sent with the same Idempotency-Key,"
                 + " so a Mastodon-like platform shows each once)%n", duplicates);
-        OUT.printf("  passes: %s %d, %s %d%s%n", a.name, a.passes, b.name, b.passes,
-                killOneHalfway ? "; " + b.name + " killed after " + b.claimedTotal + " claims, " + b.orphaned
-                        + " of them left with an unexpired lease" : "");
+        OUT.printf("  passes: %s %d (%d reserved, %d claimed at their due time), %s %d (%d reserved, %d claimed at"
+                        + " their due time)%s%n", a.name, a.passes, a.reservedTotal, a.claimedOnTime.get(), b.name,
+                b.passes, b.reservedTotal, b.claimedOnTime.get(),
+                killOneHalfway ? "; " + b.name + " killed after " + b.claimedTotal + " claims and " + b.reservedTotal
+                        + " reservations, " + (b.orphaned + b.inFlightWhenKilled.get())
+                        + " claims left with an unexpired lease" : "");
     }
 
     private void seed(Connection connection, UUID channel, String emulatorUrl, Instant firstDue,
@@ -212,20 +230,17 @@ public final class DispatcherBenchmark {
         return DriverManager.getConnection(url, DB, DB);
     }
 
-    /** The claim statement of the service, with its numbered parameters bound in JDBC order. */
-    private static PreparedStatement lockDue(Connection connection, Instant now, int limit) throws SQLException {
-        Matcher parameter = Pattern.compile("\\?(\\d)").matcher(PublicationRepository.LOCK_DUE);
+    /** A statement of the service, with its numbered parameters ({@code ?1}, {@code ?2} ...) bound in JDBC order. */
+    private static PreparedStatement prepare(Connection connection, String sql, Object... values) throws SQLException {
+        Matcher parameter = Pattern.compile("\\?(\\d)").matcher(sql);
         List<Integer> order = new ArrayList<>();
         while (parameter.find()) {
             order.add(Integer.parseInt(parameter.group(1)));
         }
         PreparedStatement statement = connection.prepareStatement(parameter.replaceAll("?"));
         for (int i = 0; i < order.size(); i++) {
-            if (order.get(i) == 1) {
-                statement.setTimestamp(i + 1, Timestamp.from(now));
-            } else {
-                statement.setInt(i + 1, limit);
-            }
+            Object value = values[order.get(i) - 1];
+            statement.setObject(i + 1, value instanceof Instant instant ? Timestamp.from(instant) : value);
         }
         return statement;
     }
@@ -241,9 +256,17 @@ public final class DispatcherBenchmark {
         private final int killAfterSent;
         private final HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8))
                 .connectTimeout(Duration.ofSeconds(10)).build();
+        /** The timers of reserved publications, and the reactive pool's connections their claims take. */
+        private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(16);
+        private final BlockingQueue<Connection> pool = new LinkedBlockingQueue<>();
+        private final AtomicBoolean killed = new AtomicBoolean();
+        private final AtomicInteger claimedOnTime = new AtomicInteger();
         private int passes;
         private int claimedTotal;
+        private int reservedTotal;
         private int orphaned;
+        /** Claimed at their due time and sent, or being sent, when the instance was killed: nothing recorded. */
+        private final AtomicInteger inFlightWhenKilled = new AtomicInteger();
 
         Instance(String name, String url, Emulator emulator, AtomicInteger sent, AtomicBoolean done, int killAfterSent) {
             this.name = name;
@@ -259,18 +282,30 @@ public final class DispatcherBenchmark {
             long start = System.nanoTime();
             long tick = interval.toNanos();
             try (Connection connection = connect(url)) {
+                for (int i = 0; i < 16; i++) {
+                    Connection pooled = connect(url);
+                    pooled.setAutoCommit(false);
+                    pool.add(pooled);
+                }
                 connection.setAutoCommit(false);
                 while (!done.get()) {
-                    Map<UUID, String> claims = claim(connection);
+                    Map<UUID, String> claims = new HashMap<>();
+                    Map<UUID, Instant> reserved = new HashMap<>();
+                    claim(connection, claims, reserved);
                     passes++;
                     claimedTotal += claims.size();
-                    if (killAfterSent >= 0 && sent.get() >= killAfterSent && !claims.isEmpty()) {
-                        // Killed mid-pass: half the batch reached the platform, nothing was recorded.
+                    reservedTotal += reserved.size();
+                    if (killAfterSent >= 0 && sent.get() >= killAfterSent && claims.size() + reserved.size() > 0) {
+                        // Killed mid-pass: half the batch reached the platform, nothing was recorded, and the
+                        // timers of its reservations die with it.
+                        killed.set(true);
+                        timers.shutdownNow();
                         List<UUID> ids = new ArrayList<>(claims.keySet());
                         sendAll(ids.subList(0, ids.size() / 2));
                         orphaned = claims.size();
                         return;
                     }
+                    reserved.forEach((id, due) -> at(due, () -> claimAtDueTime(id)));
                     List<UUID> ok = sendAll(new ArrayList<>(claims.keySet()));
                     record(connection, ok);
                     long elapsed = System.nanoTime() - start;
@@ -279,21 +314,54 @@ public final class DispatcherBenchmark {
                 }
             } catch (SQLException | InterruptedException e) {
                 throw new IllegalStateException(name + " failed", e);
+            } finally {
+                timers.shutdownNow();
+                pool.forEach(pooled -> {
+                    try {
+                        pooled.close();
+                    } catch (SQLException ignored) {
+                        // closing at the end of the run
+                    }
+                });
             }
         }
 
-        private Map<UUID, String> claim(Connection connection) throws SQLException {
+        /** Locks due rows with the service's statement: claims what is due now, reserves what falls due soon. */
+        private void claim(Connection connection, Map<UUID, String> claims, Map<UUID, Instant> reserved)
+                throws SQLException {
             Instant now = Instant.now();
-            Map<UUID, String> claims = new HashMap<>();
-            try (PreparedStatement lock = lockDue(connection, now, batch); ResultSet rows = lock.executeQuery()) {
+            try (PreparedStatement lock = prepare(connection, PublicationRepository.LOCK_DUE, now,
+                    now.plus(lookahead), batch); ResultSet rows = lock.executeQuery()) {
                 while (rows.next()) {
-                    claims.put(rows.getObject("id", UUID.class), rows.getString("state"));
+                    UUID id = rows.getObject("id", UUID.class);
+                    String state = rows.getString("state");
+                    Instant due = rows.getTimestamp("due_at").toInstant();
+                    if (due.isAfter(now) && (state.equals("SCHEDULED") || state.equals("RETRYING"))) {
+                        reserved.put(id, due);
+                    } else {
+                        claims.put(id, state);
+                    }
                 }
             }
-            if (claims.isEmpty()) {
-                connection.commit();
-                return claims;
+            if (!reserved.isEmpty()) {
+                try (PreparedStatement reserve = connection.prepareStatement(
+                        "update publication set lease_owner = ?, lease_until = ? where id = ?")) {
+                    for (Map.Entry<UUID, Instant> row : reserved.entrySet()) {
+                        reserve.setString(1, name);
+                        reserve.setTimestamp(2, Timestamp.from(row.getValue().plus(lookahead)));
+                        reserve.setObject(3, row.getKey());
+                        reserve.addBatch();
+                    }
+                    reserve.executeBatch();
+                }
             }
+            if (!claims.isEmpty()) {
+                markPublishing(connection, claims, now);
+            }
+            connection.commit();
+        }
+
+        private void markPublishing(Connection connection, Map<UUID, String> claims, Instant now) throws SQLException {
             try (PreparedStatement update = connection.prepareStatement("""
                     update publication set state = 'PUBLISHING', attempts = attempts + 1, lease_owner = ?,
                         lease_until = ?, updated_by = ?, updated_at = ? where id = any (?)""")) {
@@ -305,8 +373,77 @@ public final class DispatcherBenchmark {
                 update.executeUpdate();
             }
             changes(connection, claims, "PUBLISHING", now);
-            connection.commit();
-            return claims;
+        }
+
+        /** Runs {@code work} once the clock reached {@code due}, never before (a timer firing early is set again). */
+        private void at(Instant due, Runnable work) {
+            long nanos = Duration.between(Instant.now(), due).toNanos();
+            if (nanos <= 0) {
+                work.run();
+                return;
+            }
+            try {
+                timers.schedule(() -> at(due, work), nanos, TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException killedMeanwhile) {
+                // the instance died: its reservation expires and another instance takes it over
+            }
+        }
+
+        /**
+         * As PublicationService.claimReserved, then the send and its outcome: a transaction each, on a pooled
+         * connection that is not held during the send (the service's reactive pool is not either).
+         */
+        private void claimAtDueTime(UUID id) {
+            if (killed.get()) {
+                return;
+            }
+            try {
+                if (!inTransaction(connection -> {
+                    String state = null;
+                    try (PreparedStatement lock = prepare(connection, PublicationRepository.LOCK_RESERVED, id, name);
+                         ResultSet rows = lock.executeQuery()) {
+                        if (rows.next()) {
+                            state = rows.getString("state");
+                        }
+                    }
+                    if (state != null) {
+                        markPublishing(connection, Map.of(id, state), Instant.now());
+                    }
+                    return state != null; // null: taken over meanwhile
+                })) {
+                    return;
+                }
+                claimedOnTime.incrementAndGet();
+                List<UUID> ok = sendAll(List.of(id));
+                if (killed.get()) {
+                    inFlightWhenKilled.incrementAndGet();
+                    return;
+                }
+                inTransaction(connection -> {
+                    record(connection, ok);
+                    return true;
+                });
+            } catch (SQLException | InterruptedException e) {
+                OUT.printf("  %s: claim of %s at its due time failed: %s%n", name, id, e);
+            }
+        }
+
+        private interface Work {
+            boolean run(Connection connection) throws SQLException;
+        }
+
+        private boolean inTransaction(Work work) throws SQLException, InterruptedException {
+            Connection connection = pool.take();
+            try {
+                boolean result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                pool.add(connection);
+            }
         }
 
         private List<UUID> sendAll(List<UUID> ids) {

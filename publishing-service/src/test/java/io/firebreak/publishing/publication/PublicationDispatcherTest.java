@@ -35,6 +35,7 @@ import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -163,7 +164,7 @@ class PublicationDispatcherTest {
         String id = statementOn(channel, false);
 
         // Replica "crashed" claims and dies before calling the platform.
-        List<Claim> claims = OnVertx.await(vertx, () -> service.claimDue("crashed", 500));
+        List<Claim> claims = OnVertx.await(vertx, () -> service.claimDue("crashed", 500, Duration.ZERO).map(Due::claims));
         assertThat(claims).extracting(Claim::publicationId).contains(UUID.fromString(id));
         assertThat(publication(id).getString("state")).isEqualTo("PUBLISHING");
 
@@ -190,7 +191,7 @@ class PublicationDispatcherTest {
                         "credentials", java.util.Map.of("webhookUrl", mastodon.baseUrl() + hook)))
                 .when().post("/api/channels").then().statusCode(201).extract().path("id");
         String id = statementOn(channel, false);
-        OnVertx.await(vertx, () -> service.claimDue("crashed", 500));
+        OnVertx.await(vertx, () -> service.claimDue("crashed", 500, Duration.ZERO).map(Due::claims));
 
         clock.advance(Duration.ofSeconds(61));
         dispatch("replica-b");
@@ -340,6 +341,81 @@ class PublicationDispatcherTest {
                 .until(() -> publication(id).getString("state").equals("FAILED"));
         assertThat(publication(id).getString("lastError")).contains("501", "500", "1 over");
         assertThat(postsWith(token)).isEmpty();
+    }
+
+    @Test
+    void aPublicationFallingDueWithinTheLookaheadIsSentAtItsDueTimeAndNotBefore() {
+        String token = "ahead-" + UUID.randomUUID();
+        String channel = channelAnswering(token, created("501"));
+        Instant due = clock.instant().plusSeconds(5);
+        // Where the service clock runs ahead of real time (other tests advanced it), the due time in real time.
+        Instant realDue = due.minus(Duration.between(Instant.now(), clock.instant())).truncatedTo(ChronoUnit.MILLIS);
+        send(Topics.STATEMENTS, approved(UUID.randomUUID(), UUID.randomUUID(), "Soon on time.", List.of(channel),
+                due, false));
+        String id = awaitPublications(channel, 1).get(0);
+
+        PublicationDispatcher.Pass pass = reservingPassTaking(id);
+        pass.later().await().atMost(Duration.ofSeconds(30));
+
+        var published = publication(id);
+        assertThat(published.getString("state")).isEqualTo("PUBLISHED");
+        assertThat(Instant.parse(published.getString("history[1].at"))).isAfterOrEqualTo(
+                Instant.parse(published.getString("scheduledAt")));
+        assertThat(postsWith(token)).singleElement().satisfies(request ->
+                assertThat(request.getLoggedDate().toInstant()).isAfterOrEqualTo(realDue));
+    }
+
+    @Test
+    void aPublicationCancelledAfterItWasReservedButBeforeItsDueTimeIsNotSent() {
+        String token = "cancelled-" + UUID.randomUUID();
+        String channel = channelAnswering(token, created("502"));
+        send(Topics.STATEMENTS, approved(UUID.randomUUID(), UUID.randomUUID(), "Never mind.", List.of(channel),
+                clock.instant().plusSeconds(5), false));
+        String id = awaitPublications(channel, 1).get(0);
+
+        PublicationDispatcher.Pass pass = reservingPassTaking(id);
+        given().auth().oauth2(TestTokens.of("cole", "communicator")).contentType(io.restassured.http.ContentType.JSON)
+                .body(java.util.Map.of("reason", "situation changed"))
+                .when().post("/api/publications/" + id + "/cancel")
+                .then().statusCode(200).body("state", org.hamcrest.Matchers.equalTo("CANCELLED"));
+        pass.later().await().atMost(Duration.ofSeconds(30));
+
+        assertThat(publication(id).getString("state")).isEqualTo("CANCELLED");
+        assertThat(publication(id).getList("history.to")).containsExactly("SCHEDULED", "CANCELLED");
+        assertThat(postsWith(token)).isEmpty();
+    }
+
+    @Test
+    void aPublicationHeldAfterItWasReservedButBeforeItsDueTimeIsNotSent() {
+        String token = "held-" + UUID.randomUUID();
+        String channel = channelAnswering(token, created("503"));
+        send(Topics.STATEMENTS, approved(UUID.randomUUID(), UUID.randomUUID(), "Wait for it.", List.of(channel),
+                clock.instant().plusSeconds(5), false));
+        String id = awaitPublications(channel, 1).get(0);
+
+        PublicationDispatcher.Pass pass = reservingPassTaking(id);
+        given().auth().oauth2(TestTokens.of("carol", "crisis-manager")).contentType(io.restassured.http.ContentType.JSON)
+                .body(java.util.Map.of("reason", "facts changed"))
+                .when().post("/api/publications/hold-all").then().statusCode(200);
+        pass.later().await().atMost(Duration.ofSeconds(30));
+
+        assertThat(publication(id).getString("state")).isEqualTo("HELD");
+        assertThat(postsWith(token)).isEmpty();
+    }
+
+    /** Passes with a 10 s lookahead until one reserved {@code id}; the sends due now are done, the reserved wait. */
+    private PublicationDispatcher.Pass reservingPassTaking(String id) {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            PublicationDispatcher.Pass pass = dispatcher.pass("replica-a", Duration.ofSeconds(10))
+                    .await().atMost(Duration.ofSeconds(30));
+            pass.now().await().atMost(Duration.ofSeconds(30));
+            if (pass.reserved().contains(UUID.fromString(id))) {
+                assertThat(publication(id).getString("state")).isEqualTo("SCHEDULED");
+                return pass;
+            }
+            pass.later().await().atMost(Duration.ofSeconds(30));
+        }
+        throw new AssertionError("no pass reserved publication " + id);
     }
 
     /** Passes until {@code id} had its attempt: rows of other tests that fell due earlier go first. */

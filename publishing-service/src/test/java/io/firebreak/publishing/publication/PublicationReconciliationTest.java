@@ -171,7 +171,7 @@ class PublicationReconciliationTest {
         String id = statementOn(facebookChannel(page));
 
         // A replica claims, posts, and dies before recording the answer.
-        List<Claim> claims = OnVertx.await(vertx, () -> service.claimDue("crashed", 500));
+        List<Claim> claims = OnVertx.await(vertx, () -> service.claimDue("crashed", 500, Duration.ZERO).map(Due::claims));
         Claim mine = claims.stream().filter(claim -> claim.publicationId().toString().equals(id)).findFirst()
                 .orElseThrow();
         mine.adapter().publish(mine.access(), new io.firebreak.publishing.adapter.PlatformAdapter.Post(id,
