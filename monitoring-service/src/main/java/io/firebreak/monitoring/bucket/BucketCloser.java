@@ -62,13 +62,15 @@ public class BucketCloser {
                 rules.cooldownBuckets()), config.buckets().length());
     }
 
-    /** A detector and the bucket start it has been fed up to (exclusive). */
+    /** A detector, the bucket it was first fed and the bucket start it has been fed up to (exclusive). */
     private static final class Fed {
         final WatchDetector detector;
+        final Instant from;
         Instant until;
 
-        Fed(WatchDetector detector, Instant until) {
+        Fed(WatchDetector detector, Instant from, Instant until) {
             this.detector = detector;
+            this.from = from;
             this.until = until;
         }
     }
@@ -136,12 +138,13 @@ public class BucketCloser {
 
     private Uni<Fed> detector(WatchDetection state) {
         Fed fed = detectors.get(state.getWatchId());
-        if (fed != null && fed.until.equals(state.getClosedUntil())) {
+        // A detection start moved back (history imported) means older buckets to learn from: rebuilt too.
+        if (fed != null && state.getClosedUntil().equals(fed.until) && fed.from.equals(state.getDetectionStart())) {
             return Uni.createFrom().item(fed);
         }
         return buckets.between(state.getWatchId(), state.getDetectionStart(), state.getClosedUntil())
                 .map(rows -> {
-                    Fed rebuilt = new Fed(replay(state, rows), state.getClosedUntil());
+                    Fed rebuilt = new Fed(replay(state, rows), state.getDetectionStart(), state.getClosedUntil());
                     detectors.put(state.getWatchId(), rebuilt);
                     Log.infof("Detector of watch %s rebuilt from %d stored buckets up to %s", state.getWatchId(),
                             rows.size(), state.getClosedUntil());

@@ -8,13 +8,12 @@ import io.firebreak.platform.problem.Problem;
 import io.firebreak.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.UUID;
 
@@ -36,22 +35,12 @@ public class BucketService {
     }
 
     /**
-     * Adds mentions received now to each watch's open bucket. Runs inside the caller's (ingestion) transaction.
-     * The watch's detection row is share-locked meanwhile, so a bucket cannot close while mentions are being added
-     * to it; a mention arriving after its bucket closed goes to the open one.
+     * Adds mentions received now to each watch's open bucket, inside the caller's (ingestion) transaction on
+     * {@code connection}. The watches' detection rows are share-locked meanwhile, so a bucket cannot close while
+     * mentions are being added to it; a mention arriving after its bucket closed goes to the open one.
      */
-    public Uni<Void> record(SortedMap<UUID, MentionTally> byWatch, Instant receivedAt) {
-        Instant bucket = closer.grid().floor(receivedAt);
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        // In watch order, so that concurrent batches lock the same rows in the same order.
-        for (Map.Entry<UUID, MentionTally> entry : byWatch.entrySet()) {
-            UUID watchId = entry.getKey();
-            MentionTally tally = entry.getValue();
-            chain = chain.chain(() -> lockedDetection(watchId, bucket))
-                    .chain(state -> buckets.add(watchId, later(bucket, state.getClosedUntil()), tally.volume(),
-                            tally.negative(), tally.sentimentSum()));
-        }
-        return chain;
+    public Uni<Void> record(SqlConnection connection, SortedMap<UUID, MentionTally> byWatch, Instant receivedAt) {
+        return buckets.add(connection, byWatch, closer.grid().floor(receivedAt));
     }
 
     /**
@@ -78,13 +67,6 @@ public class BucketService {
                                     .map(signalViews -> new Series(watchId, from, to, step, grid.length(),
                                             points(state, rows, from, to, step, closedUntil), signalViews)));
                 });
-    }
-
-    private Uni<WatchDetection> lockedDetection(UUID watchId, Instant bucket) {
-        return buckets.detection(watchId, LockModeType.PESSIMISTIC_READ).chain(state -> state != null
-                ? Uni.createFrom().item(state)
-                : buckets.ensureDetection(watchId, bucket)
-                        .chain(() -> buckets.detection(watchId, LockModeType.PESSIMISTIC_READ)));
     }
 
     private List<Point> points(WatchDetection state, List<BucketRepository.Row> rows, Instant from, Instant to,
@@ -126,10 +108,6 @@ public class BucketService {
             points.add(current.build());
         }
         return points;
-    }
-
-    private static Instant later(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
     }
 
     /** Sums the buckets of one step. */

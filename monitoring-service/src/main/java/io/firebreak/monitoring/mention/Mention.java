@@ -38,12 +38,15 @@ public class Mention {
     private String watchIds;
     @Column(name = "received_at", nullable = false)
     private Instant receivedAt;
+    /** Whether the post asks something (QuestionDetector): it then needs an answer first. */
+    @Column(nullable = false)
+    private boolean question;
 
     protected Mention() {
     }
 
     static Mention scored(MentionInput input, String language, String sentimentLabel, double sentimentScore,
-                          List<UUID> watchIds, Instant now) {
+                          boolean question, List<UUID> watchIds, Instant now) {
         Mention mention = new Mention();
         mention.id = UUID.randomUUID();
         mention.source = input.source();
@@ -59,6 +62,7 @@ public class Mention {
         mention.sentimentScore = sentimentScore;
         mention.watchIds = String.join(",", watchIds.stream().map(UUID::toString).toList());
         mention.receivedAt = now;
+        mention.question = question;
         return mention;
     }
 
@@ -108,6 +112,19 @@ public class Mention {
 
     public double getSentimentScore() {
         return sentimentScore;
+    }
+
+    public Instant getReceivedAt() {
+        return receivedAt;
+    }
+
+    public boolean isQuestion() {
+        return question;
+    }
+
+    /** What the mention weighs in the inbox, whatever its age (MentionPriority). */
+    public double intrinsicPriority() {
+        return MentionPriority.intrinsic(reach, engagement, sentimentLabel, sentimentScore, question);
     }
 
     public List<UUID> getWatchIds() {

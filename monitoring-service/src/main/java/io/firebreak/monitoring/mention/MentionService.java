@@ -1,24 +1,22 @@
 package io.firebreak.monitoring.mention;
 
 import io.firebreak.events.CloudEvent;
-import io.firebreak.events.EventTypes;
 import io.firebreak.events.MentionReceived;
-import io.firebreak.events.MentionScored;
-import io.firebreak.events.Topics;
-import io.firebreak.monitoring.bucket.BucketService;
-import io.firebreak.monitoring.bucket.MentionTally;
+import io.firebreak.monitoring.config.MonitoringConfig;
 import io.firebreak.monitoring.mention.MentionDtos.Accepted;
 import io.firebreak.monitoring.mention.MentionDtos.IngestionReport;
-import io.firebreak.monitoring.config.MonitoringConfig;
+import io.firebreak.monitoring.mention.MentionDtos.MentionView;
 import io.firebreak.monitoring.mention.MentionDtos.Rejected;
+import io.firebreak.monitoring.messaging.BatchOutbox;
 import io.firebreak.monitoring.sentiment.Language;
-import io.firebreak.monitoring.sentiment.SentimentLabel;
 import io.firebreak.monitoring.sentiment.SentimentResult;
 import io.firebreak.monitoring.sentiment.SentimentService;
 import io.firebreak.monitoring.watch.WatchMatcher;
+import io.firebreak.monitoring.watch.WatchRepository;
 import io.firebreak.monitoring.watch.WatchService;
-import io.firebreak.platform.inbox.ProcessedEvents;
-import io.firebreak.platform.outbox.Outbox;
+import io.firebreak.platform.outbox.OutboxRelay;
+import io.firebreak.platform.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -28,45 +26,43 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * Ingestion: each mention is validated, de-duplicated by source and external id, scored, matched against
- * every watch, stored, and announced on {@code monitoring.mentions-scored.v1} in the same transaction.
+ * Ingestion and the inbox. A batch (a REST request, or one Kafka poll) is validated record by record,
+ * de-duplicated, scored and matched against every watch in plain Java, then stored with its
+ * {@code monitoring.mentions-scored.v1} events and bucket counts in one transaction ({@link MentionWriter}).
  */
 @ApplicationScoped
 public class MentionService {
 
-    private static final String RAW_CONSUMER = "monitoring-mentions-raw";
-
     private final MentionRepository mentions;
+    private final MentionWriter writer;
     private final WatchService watches;
+    private final WatchRepository watchRepository;
     private final SentimentService sentiment;
-    private final Outbox outbox;
-    private final ProcessedEvents processedEvents;
     private final Clock clock;
     private final MonitoringConfig config;
-    private final BucketService buckets;
+    private final OutboxRelay relay;
 
-    public MentionService(MentionRepository mentions, WatchService watches, SentimentService sentiment,
-                          Outbox outbox, ProcessedEvents processedEvents, Clock clock, MonitoringConfig config,
-                          BucketService buckets) {
-        this.config = config;
-        this.buckets = buckets;
+    public MentionService(MentionRepository mentions, MentionWriter writer, WatchService watches,
+                          WatchRepository watchRepository, SentimentService sentiment, Clock clock,
+                          MonitoringConfig config, OutboxRelay relay) {
+        this.relay = relay;
         this.mentions = mentions;
+        this.writer = writer;
         this.watches = watches;
+        this.watchRepository = watchRepository;
         this.sentiment = sentiment;
-        this.outbox = outbox;
-        this.processedEvents = processedEvents;
         this.clock = clock;
+        this.config = config;
     }
 
     /** A batch from a connector or webhook: bad records are rejected with a reason, the others kept. */
@@ -78,13 +74,13 @@ public class MentionService {
      * A batch some records of which could not even be read (their index is in {@code unreadable}, and their input
      * is null): they are rejected as they are, the others validated as usual.
      */
-    @WithTransaction
+    @WithSession
     public Uni<IngestionReport> ingest(List<MentionInput> batch, List<Rejected> unreadable) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = now();
         List<Rejected> rejected = new ArrayList<>(unreadable);
         Set<Integer> unreadableIndexes = new HashSet<>();
         unreadable.forEach(record -> unreadableIndexes.add(record.index()));
-        Map<String, Indexed> unique = new LinkedHashMap<>();
+        Map<String, Integer> unique = new LinkedHashMap<>();
         int repeated = 0;
         for (int index = 0; index < batch.size(); index++) {
             if (unreadableIndexes.contains(index)) {
@@ -94,42 +90,85 @@ public class MentionService {
             Optional<String> problem = MentionValidation.problem(input, now);
             if (problem.isPresent()) {
                 rejected.add(new Rejected(index, input == null ? null : input.externalId(), problem.get()));
-            } else if (unique.putIfAbsent(key(input), new Indexed(index, input)) != null) {
+            } else if (unique.putIfAbsent(key(input), index) != null) {
                 repeated++;
             }
         }
         int repeatedInBatch = repeated;
-        return withoutStored(new ArrayList<>(unique.values()))
-                .chain(fresh -> watches.matchers().chain(matchers -> store(fresh, matchers, now))
-                        .map(accepted -> {
-                            int duplicates = repeatedInBatch + unique.size() - fresh.size();
-                            Log.infof("Mentions batch: %d stored, %d duplicates, %d rejected", accepted.size(),
-                                    duplicates, rejected.size());
-                            rejected.sort(Comparator.comparingInt(Rejected::index));
-                            return new IngestionReport(accepted, duplicates, List.copyOf(rejected));
-                        }));
+        return watches.matchers().chain(matchers -> {
+            Map<UUID, Integer> indexById = new HashMap<>();
+            List<Mention> scored = new ArrayList<>(unique.size());
+            for (int index : unique.values()) {
+                Mention mention = score(batch.get(index), matchers, now);
+                indexById.put(mention.getId(), index);
+                scored.add(mention);
+            }
+            return writer.write(scored, List.of(), now).map(stored -> {
+                List<Accepted> accepted = stored.stream()
+                        .map(mention -> new Accepted(indexById.get(mention.getId()), mention.getId(),
+                                mention.getLanguage(), mention.getSentimentLabel(), mention.getSentimentScore(),
+                                mention.getWatchIds()))
+                        .toList();
+                relayIfAny(stored.size());
+                int duplicates = repeatedInBatch + unique.size() - stored.size();
+                Log.infof("Mentions batch: %d stored, %d duplicates, %d rejected", accepted.size(), duplicates,
+                        rejected.size());
+                rejected.sort(Comparator.comparingInt(Rejected::index));
+                return new IngestionReport(accepted, duplicates, List.copyOf(rejected));
+            });
+        });
     }
 
-    /** A mention from {@code mentions.raw.v1}; a redelivered event or an invalid one changes nothing. */
-    @WithTransaction
-    public Uni<Void> ingest(CloudEvent<MentionReceived> event) {
-        return processedEvents.firstDelivery(RAW_CONSUMER, event.id()).chain(first -> {
-            if (!first) {
-                return Uni.createFrom().voidItem();
+    /**
+     * One poll of {@code mentions.raw.v1}, in one transaction. A redelivered event (its post is already stored)
+     * changes nothing; an invalid mention is logged and skipped; {@code deadLetters} (records that could not be
+     * read) are committed to the dead-letter topic's outbox with the batch, so that nothing else is lost.
+     */
+    @WithSession
+    public Uni<Void> ingestEvents(List<CloudEvent<MentionReceived>> events, List<BatchOutbox.Row> deadLetters) {
+        Instant now = now();
+        return watches.matchers().chain(matchers -> {
+            Set<String> seen = new HashSet<>();
+            List<Mention> scored = new ArrayList<>(events.size());
+            for (CloudEvent<MentionReceived> event : events) {
+                MentionReceived raw = event.data();
+                MentionInput input = new MentionInput(raw.source(), raw.externalId(), raw.author(), raw.text(),
+                        raw.language(), raw.url(), raw.publishedAt(), raw.reach(), raw.engagement());
+                Optional<String> problem = MentionValidation.problem(input, now);
+                if (problem.isPresent()) {
+                    Log.warnf("Mention event %s rejected: %s", event.id(), problem.get());
+                } else if (seen.add(key(input))) {
+                    scored.add(score(input, matchers, now));
+                }
             }
-            MentionReceived raw = event.data();
-            MentionInput input = raw == null ? null : new MentionInput(raw.source(), raw.externalId(), raw.author(),
-                    raw.text(), raw.language(), raw.url(), raw.publishedAt(), raw.reach(), raw.engagement());
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            Optional<String> problem = MentionValidation.problem(input, now);
-            if (problem.isPresent()) {
-                Log.warnf("Mention event %s rejected: %s", event.id(), problem.get());
-                return Uni.createFrom().voidItem();
-            }
-            return withoutStored(List.of(new Indexed(0, input)))
-                    .chain(fresh -> watches.matchers().chain(matchers -> store(fresh, matchers, now)))
+            return writer.write(scored, deadLetters, now)
+                    .invoke(stored -> relayIfAny(stored.size() + deadLetters.size()))
+                    .invoke(stored -> Log.debugf("Mention events: %d received, %d stored, %d dead letters",
+                            events.size(), stored.size(), deadLetters.size()))
                     .replaceWithVoid();
         });
+    }
+
+    /**
+     * A watch's mentions, most urgent first (MentionPriority; ties newest first), filtered and paged.
+     * Unknown watch: 404.
+     */
+    @WithSession
+    public Uni<List<MentionView>> inbox(MentionFilter filter, int page, int size) {
+        return watchRepository.findById(filter.watchId())
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("watch", filter.watchId()))
+                .chain(watch -> mentions.prioritised(filter, page, size))
+                .map(found -> {
+                    Instant now = clock.instant();
+                    return found.stream().map(mention -> MentionView.of(mention, now)).toList();
+                });
+    }
+
+    @WithSession
+    public Uni<MentionView> get(UUID id) {
+        return mentions.findById(id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("mention", id))
+                .map(mention -> MentionView.of(mention, clock.instant()));
     }
 
     /** Deletes the mentions published longer ago than the retention. Idempotent: any replica may run it. */
@@ -144,61 +183,29 @@ public class MentionService {
                 });
     }
 
-    private Uni<List<Indexed>> withoutStored(List<Indexed> candidates) {
-        Map<String, List<String>> idsBySource = new LinkedHashMap<>();
-        for (Indexed candidate : candidates) {
-            idsBySource.computeIfAbsent(candidate.input().source(), source -> new ArrayList<>())
-                    .add(candidate.input().externalId());
+    /** Events just committed leave now rather than at the relay's next tick (which also sends them if this fails). */
+    private void relayIfAny(int events) {
+        if (events > 0) {
+            relay.relaySoon();
         }
-        Set<String> stored = new HashSet<>();
-        Uni<Void> lookups = Uni.createFrom().voidItem();
-        for (Map.Entry<String, List<String>> entry : idsBySource.entrySet()) {
-            lookups = lookups.chain(() -> mentions.storedExternalIds(entry.getKey(), entry.getValue())
-                    .invoke(ids -> ids.forEach(id -> stored.add(entry.getKey() + "\u0000" + id)))
-                    .replaceWithVoid());
-        }
-        return lookups.map(done -> candidates.stream()
-                .filter(candidate -> !stored.contains(key(candidate.input())))
-                .toList());
     }
 
-    private Uni<List<Accepted>> store(List<Indexed> fresh, List<WatchMatcher> matchers, Instant now) {
-        List<Accepted> accepted = new ArrayList<>(fresh.size());
-        SortedMap<UUID, MentionTally> byWatch = new TreeMap<>();
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Indexed candidate : fresh) {
-            MentionInput input = candidate.input();
-            SentimentResult result = sentiment.analyze(input.text(), Language.fromCode(input.language()).orElse(null));
-            String language = input.language() != null ? input.language() : result.language().code();
-            List<UUID> watchIds = matchers.stream()
-                    .filter(matcher -> matcher.matches(input.text(), language, input.source()))
-                    .map(WatchMatcher::watchId)
-                    .toList();
-            Mention mention = Mention.scored(input, language, result.label().lowerCase(), result.score(), watchIds,
-                    now);
-            accepted.add(new Accepted(candidate.index(), mention.getId(), language, mention.getSentimentLabel(),
-                    mention.getSentimentScore(), watchIds));
-            MentionTally tally = MentionTally.of(result.label() == SentimentLabel.NEGATIVE, result.score());
-            watchIds.forEach(watchId -> byWatch.merge(watchId, tally, MentionTally::plus));
-            // Keyed by watch, so that one watch's mentions stay in order on one partition.
-            String key = watchIds.isEmpty() ? mention.getId().toString() : watchIds.get(0).toString();
-            chain = chain.chain(() -> mentions.persist(mention))
-                    .chain(() -> outbox.publish(Topics.MENTIONS_SCORED, EventTypes.MENTION_SCORED, key, scored(mention)))
-                    .replaceWithVoid();
-        }
-        return chain.chain(() -> buckets.record(byWatch, now)).replaceWith(accepted);
+    private Mention score(MentionInput input, List<WatchMatcher> matchers, Instant now) {
+        SentimentResult result = sentiment.analyze(input.text(), Language.fromCode(input.language()).orElse(null));
+        String language = input.language() != null ? input.language() : result.language().code();
+        List<UUID> watchIds = matchers.stream()
+                .filter(matcher -> matcher.matches(input.text(), language, input.source()))
+                .map(WatchMatcher::watchId)
+                .toList();
+        return Mention.scored(input, language, result.label().lowerCase(), result.score(),
+                QuestionDetector.isQuestion(input.text()), watchIds, now);
     }
 
-    private static MentionScored scored(Mention mention) {
-        return new MentionScored(mention.getId(), mention.getSource(), mention.getExternalId(), mention.getAuthor(),
-                mention.getText(), mention.getUrl(), mention.getPublishedAt(), mention.getLanguage(),
-                mention.getSentimentLabel(), mention.getSentimentScore(), mention.getWatchIds());
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private static String key(MentionInput input) {
         return input.source() + "\u0000" + input.externalId();
-    }
-
-    private record Indexed(int index, MentionInput input) {
     }
 }

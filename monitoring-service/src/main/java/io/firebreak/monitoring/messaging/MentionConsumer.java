@@ -1,28 +1,73 @@
 package io.firebreak.monitoring.messaging;
 
+import io.firebreak.events.CloudEvent;
 import io.firebreak.events.MentionReceived;
 import io.firebreak.monitoring.mention.MentionService;
 import io.firebreak.platform.messaging.EventConsumption;
 import io.firebreak.platform.messaging.EventReader;
+import io.firebreak.platform.messaging.EventReader.MalformedEventException;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** {@code mentions.raw.v1} → a stored, scored mention. */
+/**
+ * {@code mentions.raw.v1} → stored, scored mentions, one transaction per poll (the channel is consumed in batches).
+ * A record that is not a mention event is not retried: it goes, as it came, to the dead-letter topic through the
+ * outbox, in the same transaction as the rest of its poll (so nothing else of the poll is lost); its reason is in
+ * the log (outbox rows carry no Kafka headers).
+ */
 @ApplicationScoped
 public class MentionConsumer {
 
+    static final String DEAD_LETTER_TOPIC = "monitoring.dead-letters.v1";
+
     private final EventReader reader;
     private final MentionService mentions;
+    private final BatchOutbox outbox;
 
-    public MentionConsumer(EventReader reader, MentionService mentions) {
+    public MentionConsumer(EventReader reader, MentionService mentions, BatchOutbox outbox) {
         this.reader = reader;
         this.mentions = mentions;
+        this.outbox = outbox;
     }
 
     @Incoming(Channels.MENTIONS_RAW)
-    public Uni<Void> consume(String value) {
-        var event = reader.read(value, MentionReceived.class);
-        return EventConsumption.untilApplied("mention event " + event.id(), () -> mentions.ingest(event));
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        List<CloudEvent<MentionReceived>> events = new ArrayList<>(batch.getRecords().size());
+        List<BatchOutbox.Row> deadLetters = new ArrayList<>();
+        for (KafkaRecord<String, String> record : batch.getRecords()) {
+            try {
+                events.add(reader.read(record.getPayload(), MentionReceived.class));
+            } catch (MalformedEventException e) {
+                Log.warnf("Record %s-%d@%d of %s is not a mention event, sent to %s: %s", record.getTopic(),
+                        record.getPartition(), offset(record), record.getTopic(), DEAD_LETTER_TOPIC,
+                        e.getMessage());
+                deadLetters.add(deadLetter(record));
+            }
+        }
+        String what = "mentions batch of " + batch.getRecords().size() + " records";
+        return EventConsumption.untilApplied(what, () -> mentions.ingestEvents(events, deadLetters))
+                .chain(() -> Uni.createFrom().completionStage(batch.ack()));
+    }
+
+    private static long offset(KafkaRecord<String, String> record) {
+        return record.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getOffset)
+                .orElse(-1L);
+    }
+
+    /** The record as it came: same key and value, so that it can be replayed once fixed. */
+    private static BatchOutbox.Row deadLetter(KafkaRecord<String, String> record) {
+        String key = record.getKey() != null ? record.getKey() : record.getTopic() + "-" + record.getPartition();
+        UUID id = UUID.nameUUIDFromBytes((record.getTopic() + "/" + record.getPartition() + "/" + offset(record))
+                .getBytes(StandardCharsets.UTF_8));
+        return new BatchOutbox.Row(id, DEAD_LETTER_TOPIC, key, record.getPayload() == null ? "" : record.getPayload());
     }
 }

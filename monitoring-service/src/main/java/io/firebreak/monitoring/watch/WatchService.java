@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -74,10 +73,7 @@ public class WatchService {
     /** Every watch, parsed, to match incoming mentions against. */
     @WithSession
     public Uni<List<WatchMatcher>> matchers() {
-        return watches.listAll().map(list -> list.stream()
-                .map(watch -> new WatchMatcher(watch.getId(), WatchQuery.parse(watch.getQuery()),
-                        Set.copyOf(watch.getLanguages()), Set.copyOf(watch.getSources())))
-                .toList());
+        return watches.listAll().map(list -> list.stream().map(WatchMatcher::of).toList());
     }
 
     private Uni<Watch> find(UUID id) {

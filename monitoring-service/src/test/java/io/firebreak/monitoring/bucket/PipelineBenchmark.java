@@ -83,7 +83,8 @@ public final class PipelineBenchmark {
                 .redirectErrorStream(true).redirectOutput(base.resolve("service.log").toFile()).start();
         try (Connection db = DriverManager.getConnection(postgres.jdbcUrl("firebreak"), "firebreak", "firebreak")) {
             awaitReady(httpPort);
-            throughput(db, kafka.bootstrapServers(), mentions);
+            UUID loadWatch = throughput(db, kafka.bootstrapServers(), mentions);
+            inbox(db, loadWatch);
             latency(db, kafka.bootstrapServers(), rounds);
         } finally {
             service.destroy();
@@ -93,7 +94,7 @@ public final class PipelineBenchmark {
         }
     }
 
-    private static void throughput(Connection db, String kafka, int count) throws Exception {
+    private static UUID throughput(Connection db, String kafka, int count) throws Exception {
         UUID watch = UUID.randomUUID();
         insertWatch(db, watch, "loadbrand", Instant.now());
         List<ProducerRecord<String, String>> records = new ArrayList<>(count);
@@ -118,6 +119,39 @@ public final class PipelineBenchmark {
         System.out.printf(Locale.ROOT, "throughput: %d mentions on %s -> scored, stored, bucketed in %.2f s: %.0f"
                 + " mentions/s (producing took %.2f s)%n", count, Topics.MENTIONS_RAW, seconds, count / seconds,
                 (sent - start) / 1e9);
+        return watch;
+    }
+
+    /**
+     * The inbox query of {@code GET /api/mentions?watch=} (MentionRepository.prioritised) on the watch that received
+     * every mention: its plan (the order should come from the mention_watch_priority index, without a sort of the
+     * watch's mentions) and execution time, for the first page and a deep one. Skipped before that index existed.
+     */
+    private static void inbox(Connection db, UUID watch) throws SQLException {
+        if (scalar(db, "select count(*) from pg_indexes where indexname = 'mention_watch_priority'") == 0) {
+            return;
+        }
+        try (var statement = db.createStatement()) {
+            statement.execute("analyze mention_watch; analyze mention");
+        }
+        for (int offset : List.of(0, 10_000)) {
+            try (PreparedStatement explain = db.prepareStatement("""
+                    explain (analyze, costs off) select m.* from mention_watch w join mention m on m.id = w.mention_id
+                    where w.watch_id = ?
+                    order by w.priority_rank desc, w.published_at desc, w.mention_id limit 100 offset ?""")) {
+                explain.setObject(1, watch);
+                explain.setInt(2, offset);
+                StringBuilder plan = new StringBuilder();
+                try (ResultSet rows = explain.executeQuery()) {
+                    while (rows.next()) {
+                        plan.append("  ").append(rows.getString(1)).append('\n');
+                    }
+                }
+                System.out.printf(Locale.ROOT, "inbox page of 100 at offset %d among %d mentions of one watch:%n%s",
+                        offset, scalar(db, "select count(*) from mention_watch where watch_id = '" + watch + "'"),
+                        plan);
+            }
+        }
     }
 
     private static void latency(Connection db, String kafka, int rounds) throws Exception {

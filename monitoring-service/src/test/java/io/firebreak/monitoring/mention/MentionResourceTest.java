@@ -27,8 +27,18 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -224,5 +234,55 @@ class MentionResourceTest {
                 .contentType(ContentType.JSON).body("{\"mentions\":[" + mention("y", "hello", "en") + "]}")
                 .when().post("/api/mentions")
                 .then().statusCode(403);
+    }
+
+    @Test
+    void aRecordThatIsNotAMentionIsDeadLetteredWithoutLosingTheRestOfItsPoll() throws Exception {
+        String brand = "brand" + UUID.randomUUID().toString().substring(0, 8);
+        String watchId = watchOn(brand);
+        String run = UUID.randomUUID().toString();
+        String broken = "{\"not\":\"a mention event\",\"run\":\"" + run + "\"}";
+        String bootstrap = InfrastructureTestResource.kafkaBootstrapServers();
+        try (KafkaConsumer<String, String> deadLetters = deadLetterReader(bootstrap)) {
+            // Sent back to back, so that the broken record usually shares its poll with good ones.
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
+                for (int i = 0; i < 30; i++) {
+                    if (i == 15) {
+                        producer.send(new ProducerRecord<>(Topics.MENTIONS_RAW, "broken:" + run, broken));
+                    }
+                    var raw = CloudEvent.of("/mastodon-connector", EventTypes.MENTION_RECEIVED, "mastodon:" + run + i,
+                            new MentionReceived("mastodon", run + "-" + i, "@fan", "Encore une panne chez " + brand,
+                                    "fr", null, Instant.now().minusSeconds(30), 10L, 2L));
+                    producer.send(new ProducerRecord<>(Topics.MENTIONS_RAW, "mastodon:" + run + i,
+                            EventJson.newMapper().writeValueAsString(raw)));
+                }
+                producer.flush();
+            }
+
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(ANALYST)
+                    .queryParam("watch", watchId).queryParam("size", 100)
+                    .when().get("/api/mentions")
+                    .then().statusCode(200)
+                    .body("", hasSize(30)));
+            List<String> deadValues = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                deadLetters.poll(Duration.ofMillis(200)).forEach(record -> deadValues.add(record.value()));
+                return deadValues.contains(broken);
+            });
+        }
+    }
+
+    private static KafkaConsumer<String, String> deadLetterReader(String bootstrap) {
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "dead-letters-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));
+        consumer.subscribe(List.of("monitoring.dead-letters.v1"));
+        return consumer;
     }
 }
