@@ -16,13 +16,17 @@ public final class CrisisDtos {
     private CrisisDtos() {
     }
 
-    /** A crisis manager proposing a crisis by hand (no signal saw it coming). */
+    /**
+     * A crisis manager proposing a crisis by hand (no signal saw it coming). {@code watchId}: the monitoring watch
+     * whose mentions the crisis answers (its inbox), when there is one.
+     */
     public record ProposeCrisisRequest(
             @NotBlank @Size(max = Crisis.TITLE_MAX) String title,
             @NotNull Severity severity,
             boolean drill,
             @Size(max = 2000) String reason,
-            UUID playbookId) {
+            UUID playbookId,
+            UUID watchId) {
     }
 
     /** The recorded decision to close a crisis without a public apology. */

@@ -95,7 +95,7 @@ public class CrisisService {
         String reason = request.reason() != null ? request.reason() : "proposed by hand";
         return playbook.chain(ref -> {
             Crisis crisis = Crisis.proposed(request.title().strip(), request.severity(), request.drill(), null,
-                    null, null, ref, now());
+                    request.watchId(), null, ref, now());
             return record(crisis, null, crisisManager, reason);
         }).chain(this::view);
     }

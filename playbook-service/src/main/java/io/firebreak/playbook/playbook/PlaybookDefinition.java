@@ -13,13 +13,23 @@ public record PlaybookDefinition(
         List<Trigger> triggers,
         List<Role> roles,
         List<Template> templates,
-        List<Audience> audiences) {
+        List<Audience> audiences,
+        List<ReplyTemplate> replyTemplates,
+        ReplyApproval replyApproval) {
 
     public PlaybookDefinition {
         triggers = triggers == null ? List.of() : List.copyOf(triggers);
         roles = roles == null ? List.of() : List.copyOf(roles);
         templates = templates == null ? List.of() : List.copyOf(templates);
         audiences = audiences == null ? List.of() : List.copyOf(audiences);
+        replyTemplates = replyTemplates == null ? List.of() : List.copyOf(replyTemplates);
+        replyApproval = replyApproval == null ? ReplyApproval.TEMPLATE_AFTER_TONE_CHECK : replyApproval;
+    }
+
+    /** A playbook without reply templates, under the default reply policy. */
+    public PlaybookDefinition(Scenario scenario, List<Trigger> triggers, List<Role> roles, List<Template> templates,
+                              List<Audience> audiences) {
+        this(scenario, triggers, roles, templates, audiences, null, null);
     }
 
     public enum ScenarioType { OUTAGE, DATA_BREACH, PRODUCT_RECALL, EXECUTIVE_MISCONDUCT, SOCIAL_BACKLASH }
@@ -55,6 +65,23 @@ public record PlaybookDefinition(
         public Audience {
             channels = channels == null ? List.of() : List.copyOf(channels);
         }
+    }
+
+    /** What a critic complains about, which picks the reply template to start from. */
+    public enum Complaint { OUTAGE, DELAY, REFUND, DATA, OTHER }
+
+    /**
+     * Who lets a reply to a critic go out. TEMPLATE_AFTER_TONE_CHECK: a reply that is exactly its rendered template
+     * goes out once the tone check finds it courteous; anything else needs an approver. ALWAYS_APPROVER: every reply
+     * needs an approver other than its author.
+     */
+    public enum ReplyApproval { TEMPLATE_AFTER_TONE_CHECK, ALWAYS_APPROVER }
+
+    /**
+     * A pre-approved answer to one typical complaint in one language; {@code key} names it (unique in the
+     * playbook), {@code text} may use {@code {{author}}}, the critic's handle.
+     */
+    public record ReplyTemplate(String key, String language, Complaint complaint, String text) {
     }
 
     public Role role(String name) {

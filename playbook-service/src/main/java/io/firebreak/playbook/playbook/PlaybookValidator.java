@@ -2,6 +2,7 @@ package io.firebreak.playbook.playbook;
 
 import io.firebreak.playbook.playbook.PlaybookDefinition.Audience;
 import io.firebreak.playbook.playbook.PlaybookDefinition.Phase;
+import io.firebreak.playbook.playbook.PlaybookDefinition.ReplyTemplate;
 import io.firebreak.playbook.playbook.PlaybookDefinition.Role;
 import io.firebreak.playbook.playbook.PlaybookDefinition.Task;
 import io.firebreak.playbook.playbook.PlaybookDefinition.Template;
@@ -17,7 +18,10 @@ public final class PlaybookValidator {
 
     static final int NAME_MAX = 200;
     static final int TEXT_MAX = 5000;
+    /** A reply answers one post: it is short. */
+    static final int REPLY_TEXT_MAX = 1000;
     private static final Pattern LANGUAGE = Pattern.compile("^[a-z]{2,3}$");
+    private static final Pattern KEY = Pattern.compile("^[a-z0-9][a-z0-9._-]{0,99}$");
 
     /** One broken rule: {@code field} is a path into the definition, such as {@code roles[1].responsibilities}. */
     public record Violation(String field, String message) {
@@ -41,6 +45,7 @@ public final class PlaybookValidator {
         roles(found, playbook.roles());
         templates(found, playbook.templates());
         audiences(found, playbook.audiences());
+        replyTemplates(found, playbook.replyTemplates());
         return found;
     }
 
@@ -114,6 +119,33 @@ public final class PlaybookValidator {
         if (!apology) {
             // Closing a crisis needs an apology (or a recorded decision not to): prepare it in peacetime.
             found.add(new Violation("templates", "missing apology template (phase APOLOGY)"));
+        }
+    }
+
+    private static void replyTemplates(List<Violation> found, List<ReplyTemplate> templates) {
+        Set<String> keys = new HashSet<>();
+        for (int i = 0; i < templates.size(); i++) {
+            String at = "replyTemplates[" + i + "]";
+            ReplyTemplate template = templates.get(i);
+            if (template == null) {
+                found.add(new Violation(at, "must not be null"));
+                continue;
+            }
+            if (template.key() == null || !KEY.matcher(template.key()).matches()) {
+                found.add(new Violation(at + ".key", "must be 1 to 100 lower-case letters, digits, '.', '_' or '-'"));
+            } else if (!keys.add(template.key())) {
+                found.add(new Violation(at + ".key", "reply template " + template.key() + " appears twice"));
+            }
+            if (template.language() == null || !LANGUAGE.matcher(template.language()).matches()) {
+                found.add(new Violation(at + ".language", "must be an ISO 639 code such as en or fr"));
+            }
+            if (template.complaint() == null) {
+                found.add(new Violation(at + ".complaint", "must be one of OUTAGE, DELAY, REFUND, DATA, OTHER"));
+            }
+            if (text(found, at + ".text", template.text(), REPLY_TEXT_MAX)) {
+                TemplateText.problem(template.text(), TemplateText.REPLY_KNOWN)
+                        .ifPresent(problem -> found.add(new Violation(at + ".text", problem)));
+            }
         }
     }
 

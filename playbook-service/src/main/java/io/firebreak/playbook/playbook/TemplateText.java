@@ -16,6 +16,9 @@ public final class TemplateText {
     public static final String NEXT_UPDATE_TIME = "next_update_time";
     public static final String LINK = "link";
     public static final List<String> KNOWN = List.of(BRAND, INCIDENT_SUMMARY, NEXT_UPDATE_TIME, LINK);
+    /** The critic a reply answers, as {@code @handle}: the only placeholder of reply templates. */
+    public static final String AUTHOR = "author";
+    public static final List<String> REPLY_KNOWN = List.of(AUTHOR);
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_]*)\\s*}}");
 
@@ -34,9 +37,14 @@ public final class TemplateText {
 
     /** What is wrong with a template's text, if anything: an unknown or malformed placeholder. */
     public static Optional<String> problem(String text) {
+        return problem(text, KNOWN);
+    }
+
+    /** The same, for a template whose placeholders are {@code known}. */
+    public static Optional<String> problem(String text, List<String> known) {
         for (String name : placeholders(text)) {
-            if (!KNOWN.contains(name)) {
-                return Optional.of("unknown placeholder {{" + name + "}}; known: " + String.join(", ", KNOWN));
+            if (!known.contains(name)) {
+                return Optional.of("unknown placeholder {{" + name + "}}; known: " + String.join(", ", known));
             }
         }
         String withoutPlaceholders = PLACEHOLDER.matcher(text).replaceAll("");

@@ -2,6 +2,7 @@ package io.firebreak.playbook.review;
 
 import io.firebreak.events.CrisisStatus;
 import io.firebreak.playbook.playbook.PlaybookDtos.LessonView;
+import io.firebreak.playbook.reply.ReplyDtos.RepliesSummary;
 import io.firebreak.playbook.review.Timeline.Acknowledgement;
 import io.firebreak.playbook.review.Timeline.Entry;
 import io.firebreak.playbook.review.Timeline.KeyTimes;
@@ -65,6 +66,7 @@ public final class ReviewDtos {
     public record ReviewView(UUID crisisId, String title, CrisisStatus status, boolean drill, UUID playbookId,
                              Integer playbookVersion, String reviewedBy, Instant reviewedAt, KeyTimes keyTimes,
                              List<Acknowledgement> acknowledgements, List<ErrorView> errors,
-                             List<ActionItemView> actionItems, List<LessonView> lessons, List<Entry> timeline) {
+                             List<ActionItemView> actionItems, List<LessonView> lessons, List<Entry> timeline,
+                             RepliesSummary replies) {
     }
 }

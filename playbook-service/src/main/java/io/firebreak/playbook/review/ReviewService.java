@@ -17,7 +17,9 @@ import io.firebreak.playbook.review.ReviewDtos.ErrorRequest;
 import io.firebreak.playbook.review.ReviewDtos.ErrorView;
 import io.firebreak.playbook.review.ReviewDtos.ReviewView;
 import io.firebreak.playbook.review.TimelineService.CrisisRecord;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.firebreak.playbook.reply.ReplyDtos.RepliesSummary;
+import io.firebreak.playbook.reply.ReplyReview;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -49,11 +51,13 @@ public class ReviewService {
     private final ReviewErrorRepository errors;
     private final ActionItemRepository actionItems;
     private final LessonRepository lessons;
+    private final ReplyReview replyReview;
     private final Clock clock;
 
     public ReviewService(TimelineService timelines, CrisisRepository crises, CrisisService crisisService,
                          ReviewErrorRepository errors, ActionItemRepository actionItems, LessonRepository lessons,
-                         Clock clock) {
+                         ReplyReview replyReview, Clock clock) {
+        this.replyReview = replyReview;
         this.timelines = timelines;
         this.crises = crises;
         this.crisisService = crisisService;
@@ -63,13 +67,20 @@ public class ReviewService {
         this.clock = clock;
     }
 
-    @WithSession
+    /** Read in one session; then what answered critics posted afterwards is asked of monitoring-service. */
     public Uni<ReviewView> of(UUID crisisId) {
-        return timelines.load(crisisId).chain(record -> {
+        return Panache.withSession(() -> timelines.load(crisisId).chain(record -> {
             requireReviewable(record.crisis());
             return errors.ofCrisis(crisisId).chain(made -> actionItems.ofCrisis(crisisId)
-                    .chain(items -> lessons.ofCrisis(crisisId).map(learnt -> view(record, made, items, learnt))));
-        });
+                    .chain(items -> lessons.ofCrisis(crisisId).map(learnt -> new Recorded(record, made, items,
+                            learnt))));
+        })).chain(recorded -> replyReview.summarize(recorded.record().crisis(), recorded.record().answers())
+                .map(replies -> view(recorded.record(), recorded.made(), recorded.items(), recorded.learnt(),
+                        replies)));
+    }
+
+    private record Recorded(CrisisRecord record, List<ReviewError> made, List<ActionItem> items,
+                            List<Lesson> learnt) {
     }
 
     @WithTransaction
@@ -140,7 +151,7 @@ public class ReviewService {
     }
 
     private ReviewView view(CrisisRecord record, List<ReviewError> made, List<ActionItem> items,
-                            List<Lesson> learnt) {
+                            List<Lesson> learnt, RepliesSummary replies) {
         Crisis crisis = record.crisis();
         CrisisTransition reviewed = record.moves().stream().filter(t -> t.getToStatus() == CrisisStatus.REVIEWED)
                 .findFirst().orElse(null);
@@ -151,7 +162,7 @@ public class ReviewService {
                 TimelineService.keyTimes(record), TimelineService.acknowledgements(record),
                 made.stream().map(ErrorView::of).toList(),
                 items.stream().map(item -> ActionItemView.of(item, today)).toList(),
-                learnt.stream().map(LessonView::of).toList(), TimelineService.entries(record));
+                learnt.stream().map(LessonView::of).toList(), TimelineService.entries(record), replies);
     }
 
     /**

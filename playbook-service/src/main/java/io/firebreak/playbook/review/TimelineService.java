@@ -10,6 +10,8 @@ import io.firebreak.playbook.crisis.CrisisTransition;
 import io.firebreak.playbook.crisis.CrisisTransitionRepository;
 import io.firebreak.playbook.review.Timeline.Acknowledgement;
 import io.firebreak.playbook.review.Timeline.Entry;
+import io.firebreak.playbook.reply.Reply;
+import io.firebreak.playbook.reply.ReplyRepository;
 import io.firebreak.playbook.review.Timeline.KeyTimes;
 import io.firebreak.playbook.statement.Statement;
 import io.firebreak.playbook.statement.StatementRepository;
@@ -38,7 +40,7 @@ public class TimelineService {
 
     /** Everything known about one crisis, read in one session. */
     record CrisisRecord(Crisis crisis, List<CrisisTransition> moves, List<RoleAssignment> people,
-                        List<Statement> said, List<CrisisDelivery> deliveries) {
+                        List<Statement> said, List<CrisisDelivery> deliveries, List<Reply> answers) {
     }
 
     private final CrisisRepository crises;
@@ -46,10 +48,12 @@ public class TimelineService {
     private final RoleAssignmentRepository assignments;
     private final StatementRepository statements;
     private final CrisisDeliveryRepository deliveries;
+    private final ReplyRepository replies;
 
     public TimelineService(CrisisRepository crises, CrisisTransitionRepository transitions,
                            RoleAssignmentRepository assignments, StatementRepository statements,
-                           CrisisDeliveryRepository deliveries) {
+                           CrisisDeliveryRepository deliveries, ReplyRepository replies) {
+        this.replies = replies;
         this.crises = crises;
         this.transitions = transitions;
         this.assignments = assignments;
@@ -70,7 +74,8 @@ public class TimelineService {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("crisis", crisisId))
                 .chain(crisis -> transitions.ofCrisis(crisisId).chain(moves -> assignments.ofCrisis(crisisId)
                         .chain(people -> statements.ofCrisis(crisisId).chain(said -> deliveries.ofCrisis(crisisId)
-                                .map(reached -> new CrisisRecord(crisis, moves, people, said, reached))))));
+                                .chain(reached -> replies.ofCrisis(crisisId).map(answers ->
+                                        new CrisisRecord(crisis, moves, people, said, reached, answers)))))));
     }
 
     static KeyTimes keyTimes(CrisisRecord record) {
@@ -123,7 +128,41 @@ public class TimelineService {
         List<Entry> decisions = crisis.getNoApologyAt() == null ? List.of()
                 : List.of(new Entry(crisis.getNoApologyAt(), "decision", crisis.getNoApologyBy(),
                 "no public apology: " + crisis.getNoApologyReason()));
-        return Timeline.merge(changes, people, statementEntries, decisions, notifications(record));
+        return Timeline.merge(changes, people, statementEntries, decisions, notifications(record),
+                replyEntries(record));
+    }
+
+    /** Each reply to a critic: drafted, sent, let out (by policy or an approver) or rejected, published or failed. */
+    private static List<Entry> replyEntries(CrisisRecord record) {
+        List<Entry> entries = new ArrayList<>();
+        for (Reply r : record.answers()) {
+            String what = "reply to " + (r.getMentionAuthor() == null ? "a critic" : r.getMentionAuthor()) + " on "
+                    + r.getMentionSource() + " (" + r.getComplaint() + ", " + r.getLanguage() + ")";
+            entries.add(new Entry(r.getCreatedAt(), "reply", r.getAuthor(), what + " drafted"
+                    + (r.getTemplateKey() == null ? "" : " from template " + r.getTemplateKey())));
+            if (r.getSentAt() != null && r.getApproval() != Reply.Approval.POLICY) {
+                entries.add(new Entry(r.getSentAt(), "reply", r.getSentBy(), what + " sent for approval"));
+            }
+            if (r.getApprovedAt() != null) {
+                entries.add(r.getApproval() == Reply.Approval.POLICY
+                        ? new Entry(r.getApprovedAt(), "reply", r.getSentBy(), what
+                                + " sent, approved by the playbook's policy (template after the tone check)")
+                        : new Entry(r.getApprovedAt(), "reply", r.getApprovedBy(), what + " approved"));
+            }
+            if (r.getRejectedAt() != null) {
+                entries.add(new Entry(r.getRejectedAt(), "reply", r.getRejectedBy(), what + " rejected: "
+                        + r.getRejectionReason()));
+            }
+            if (r.getFailedAt() != null) {
+                entries.add(new Entry(r.getFailedAt(), "publication", "publishing-service", what + " failed"
+                        + (r.getPublicationError() == null ? "" : ": " + r.getPublicationError())));
+            }
+            if (r.getPublishedAt() != null) {
+                entries.add(new Entry(r.getPublishedAt(), "publication", "publishing-service", what + " published"
+                        + (r.getPublicationUrl() == null ? "" : ": " + r.getPublicationUrl())));
+            }
+        }
+        return entries;
     }
 
     /** What notification-service reported, by name where the person is on the crisis; queued steps are noise. */

@@ -3,6 +3,12 @@ package io.firebreak.playbook.client;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.and;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.notMatching;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -25,7 +31,7 @@ public class MonitoringStub implements QuarkusTestResourceLifecycleManager {
 
     public static final String UNREACHABLE = "MONITORING-IS-DOWN";
     static final String SECRET = "test-playbook-secret";
-    static final String TOKEN = "playbook-service-cc-token";
+    public static final String TOKEN = "playbook-service-cc-token";
 
     private WireMockServer server;
 
@@ -67,6 +73,8 @@ public class MonitoringStub implements QuarkusTestResourceLifecycleManager {
                 .withRequestBody(matchingJsonPath("$.text", containing(UNREACHABLE)))
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
+        mentions();
+
         String base = "http://localhost:" + server.port();
         return Map.of(
                 "quarkus.rest-client.monitoring.url", base,
@@ -74,6 +82,38 @@ public class MonitoringStub implements QuarkusTestResourceLifecycleManager {
                 "quarkus.oidc-client.discovery-enabled", "false",
                 "quarkus.oidc-client.token-path", "/token",
                 "quarkus.oidc-client.credentials.secret", SECRET);
+    }
+
+    /**
+     * {@code GET /api/mentions} and {@code GET /api/mentions/{id}} as the contract says: the bearer token (else 401);
+     * {@code watch} a UUID, {@code since}/{@code until} ISO instants, {@code sentiment} negative|neutral|positive,
+     * {@code page} 0 or more, {@code size} 1 to 100 (else 400 problem+json); a well-formed list query nobody stubbed
+     * answers an empty list, a mention nobody stubbed 404 problem+json. Tests stub mentions through {@link Mentions}.
+     */
+    private void mentions() {
+        server.stubFor(get(urlPathMatching("/api/mentions(/.*)?")).atPriority(10)
+                .willReturn(aResponse().withStatus(401)));
+        server.stubFor(get(urlPathMatching("/api/mentions/.+")).atPriority(8)
+                .withHeader("Authorization", equalTo("Bearer " + TOKEN))
+                .willReturn(problem(404, "not-found", "mention does not exist")));
+        server.stubFor(get(urlPathEqualTo("/api/mentions")).atPriority(8)
+                .withHeader("Authorization", equalTo("Bearer " + TOKEN))
+                .willReturn(problem(400, "validation", "watch is required; since/until ISO instants; "
+                        + "sentiment negative|neutral|positive; page >= 0; size 1..100")));
+        // A parameter given must match its pattern (matching(".*") keeps an absent parameter out of this stub).
+        Mentions.PARAMETERS.forEach((param, pattern) -> server.stubFor(get(urlPathEqualTo("/api/mentions")).atPriority(2)
+                .withQueryParam(param, and(matching(".*"), notMatching(pattern)))
+                .willReturn(problem(400, "validation", param + " is malformed"))));
+        server.stubFor(Mentions.wellFormedQuery().atPriority(7)
+                .withHeader("Authorization", equalTo("Bearer " + TOKEN))
+                .willReturn(json("[]")));
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder problem(int status, String type,
+                                                                                             String detail) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"type\":\"https://firebreak.io/problems/" + type + "\",\"status\":" + status
+                        + ",\"detail\":\"" + detail + "\"}");
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {

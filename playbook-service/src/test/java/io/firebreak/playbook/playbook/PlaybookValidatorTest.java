@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firebreak.events.Severity;
 import io.firebreak.playbook.playbook.PlaybookDefinition.Audience;
+import io.firebreak.playbook.playbook.PlaybookDefinition.Complaint;
+import io.firebreak.playbook.playbook.PlaybookDefinition.ReplyApproval;
+import io.firebreak.playbook.playbook.PlaybookDefinition.ReplyTemplate;
 import io.firebreak.playbook.playbook.PlaybookDefinition.Phase;
 import io.firebreak.playbook.playbook.PlaybookDefinition.Role;
 import io.firebreak.playbook.playbook.PlaybookDefinition.Scenario;
@@ -80,5 +83,28 @@ class PlaybookValidatorTest {
     void missingScenarioAndRolesAreNamed() {
         PlaybookDefinition empty = new PlaybookDefinition(null, null, null, List.of(APOLOGY), null);
         assertThat(fields(empty)).containsExactly("scenario", "roles");
+    }
+
+    @Test
+    void replyTemplatesNameTheFieldAtFault() {
+        PlaybookDefinition withReplies = new PlaybookDefinition(SCENARIO, List.of(), List.of(DPO), List.of(APOLOGY),
+                List.of(), List.of(
+                new ReplyTemplate("outage-fr", "fr", Complaint.OUTAGE, "{{author}} nous sommes désolés."),
+                new ReplyTemplate("outage-fr", "fr", Complaint.DELAY, "Désolés du retard."),
+                new ReplyTemplate("Bad Key", "french", null, "Hello {{customer}}"),
+                new ReplyTemplate("long", "en", Complaint.OTHER, "x".repeat(1001))), null);
+
+        assertThat(fields(withReplies)).containsExactlyInAnyOrder("replyTemplates[1].key", "replyTemplates[2].key",
+                "replyTemplates[2].language", "replyTemplates[2].complaint", "replyTemplates[2].text",
+                "replyTemplates[3].text");
+        assertThat(PlaybookValidator.violations(withReplies)).filteredOn(v -> v.field().equals("replyTemplates[2].text"))
+                .extracting(Violation::message).singleElement().asString().contains("{{customer}}", "author");
+    }
+
+    @Test
+    void replyPolicyDefaultsToTemplateAfterToneCheck() {
+        assertThat(playbook(List.of(DPO), List.of(APOLOGY)).replyApproval())
+                .isEqualTo(ReplyApproval.TEMPLATE_AFTER_TONE_CHECK);
+        assertThat(playbook(List.of(DPO), List.of(APOLOGY)).replyTemplates()).isEmpty();
     }
 }

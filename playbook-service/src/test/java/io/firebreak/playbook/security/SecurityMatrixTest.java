@@ -9,6 +9,7 @@ import io.firebreak.devstack.testing.TestTokens;
 import io.firebreak.platform.security.Roles;
 import io.firebreak.playbook.client.PublishingStub;
 import io.firebreak.playbook.playbook.PlaybookFixtures;
+import io.firebreak.playbook.reply.ReplyFixtures;
 import io.firebreak.playbook.review.ReviewFixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -50,6 +51,8 @@ class SecurityMatrixTest {
     private static final Set<String> STATEMENT_READERS = Set.of(Roles.COMMUNICATOR, Roles.APPROVER,
             Roles.CRISIS_MANAGER, Roles.ADMIN);
     private static final Set<String> EVERYONE = Set.copyOf(ROLES);
+    private static final Set<String> REPLY_WRITERS = Set.of(Roles.COMMUNICATOR, Roles.CRISIS_MANAGER);
+    private static final Set<String> REPLY_READERS = Set.of(Roles.COMMUNICATOR, Roles.CRISIS_MANAGER, Roles.APPROVER);
 
     /** A request on a target made for the user who sends it. */
     record Call(String path, String body) {
@@ -130,6 +133,28 @@ class SecurityMatrixTest {
                 row("POST", "/api/statements/{id}/cancel", Set.of(Roles.COMMUNICATOR), 200,
                         user -> new Call("/api/statements/" + statement() + "/cancel", "{}")),
 
+                row("GET", "/api/crises/{id}/inbox", REPLY_WRITERS, 200,
+                        user -> new Call("/api/crises/" + crisisOnAWatch() + "/inbox", null)),
+                row("POST", "/api/crises/{id}/replies", REPLY_WRITERS, 201, user -> {
+                    UUID watch = UUID.randomUUID();
+                    String crisis = ReplyFixtures.crisis(watch);
+                    return new Call("/api/crises/" + crisis + "/replies",
+                            ReplyFixtures.mentionOnly(ReplyFixtures.angryFrench(watch)));
+                }),
+                row("GET", "/api/crises/{id}/replies", REPLY_READERS, 200,
+                        user -> new Call("/api/crises/" + crisisOnAWatch() + "/replies", null)),
+                row("GET", "/api/replies/{id}", REPLY_READERS, 200,
+                        user -> new Call("/api/replies/" + replyBy(user), null)),
+                row("PUT", "/api/replies/{id}", REPLY_WRITERS, 200,
+                        user -> new Call("/api/replies/" + replyBy(user), "{\"text\":\"" + ReplyFixtures.COURTEOUS
+                                + "\"}")),
+                row("POST", "/api/replies/{id}/send", REPLY_WRITERS, 200,
+                        user -> new Call("/api/replies/" + replyBy(user) + "/send", null)),
+                row("POST", "/api/replies/{id}/approve", Set.of(Roles.APPROVER), 200,
+                        user -> new Call("/api/replies/" + pendingReply() + "/approve", null)),
+                row("POST", "/api/replies/{id}/reject", Set.of(Roles.APPROVER), 200,
+                        user -> new Call("/api/replies/" + pendingReply() + "/reject", "{\"reason\":\"too vague\"}")),
+
                 row("GET", "/api/crises/{id}/timeline", CRISIS_TEAM, 200,
                         user -> new Call("/api/crises/" + active() + "/timeline", null)),
                 row("GET", "/api/crises/{id}/review", CRISIS_TEAM, 200,
@@ -189,6 +214,28 @@ class SecurityMatrixTest {
                 .then().statusCode(403)
                 .body("type", equalTo("https://firebreak.io/problems/four-eyes"));
         given().auth().oauth2(writer).when().get("/api/statements/" + id).then().body("status", equalTo("DRAFT"));
+    }
+
+    @Test
+    void onlyItsAuthorSendsOrEditsAReplyAndNobodyApprovesTheirOwn() {
+        String id = replyBy("cole");
+        String colin = TestTokens.of("colin", Roles.COMMUNICATOR);
+        given().auth().oauth2(colin).when().post("/api/replies/" + id + "/send")
+                .then().statusCode(403).body("type", equalTo("https://firebreak.io/problems/not-author"));
+        given().auth().oauth2(colin).contentType(ContentType.JSON).body("{\"text\":\"Sorry.\"}")
+                .when().put("/api/replies/" + id)
+                .then().statusCode(403).body("type", equalTo("https://firebreak.io/problems/not-author"));
+
+        String writer = TestTokens.of("wendy", Roles.COMMUNICATOR, Roles.APPROVER);
+        UUID watch = UUID.randomUUID();
+        String mine = ReplyFixtures.draft(writer, ReplyFixtures.crisis(watch),
+                ReplyFixtures.withText(ReplyFixtures.angryFrench(watch), ReplyFixtures.COURTEOUS));
+        given().auth().oauth2(writer).when().post("/api/replies/" + mine + "/send")
+                .then().statusCode(200).body("status", equalTo("PENDING_APPROVAL"));
+        given().auth().oauth2(writer).when().post("/api/replies/" + mine + "/approve")
+                .then().statusCode(403).body("type", equalTo("https://firebreak.io/problems/four-eyes"));
+        given().auth().oauth2(writer).when().get("/api/replies/" + mine)
+                .then().body("status", equalTo("PENDING_APPROVAL"));
     }
 
     @Test
@@ -253,6 +300,23 @@ class SecurityMatrixTest {
                         + "\"channelIds\":[\"" + PublishingStub.MASTODON + "\"]}")
                 .when().post("/api/crises/" + active() + "/statements")
                 .then().statusCode(201).extract().path("id");
+    }
+
+    private static String crisisOnAWatch() {
+        return ReplyFixtures.crisis(UUID.randomUUID());
+    }
+
+    /** A draft reply written by {@code user} (as a communicator: the author is the user, whatever the role). */
+    private static String replyBy(String user) {
+        UUID watch = UUID.randomUUID();
+        return ReplyFixtures.draft(TestTokens.of(user, Roles.COMMUNICATOR), ReplyFixtures.crisis(watch),
+                ReplyFixtures.mentionOnly(ReplyFixtures.angryFrench(watch)));
+    }
+
+    /** A reply by cole, waiting for an approver. */
+    private static String pendingReply() {
+        UUID watch = UUID.randomUUID();
+        return ReplyFixtures.pending(ReplyFixtures.crisis(watch), ReplyFixtures.angryFrench(watch));
     }
 
     private static Call holder() {
