@@ -123,8 +123,21 @@ public interface NotificationConfig {
         @WithDefault("PT1M")
         Duration lease();
 
-        @WithDefault("100")
+        /** Steps claimed at once by a replica; a pass claims batch after batch while they come full. */
+        @WithDefault("1000")
         int batchSize();
+
+        /**
+         * Steps due this soon are claimed ahead and fired on a timer at their deadline (never before): the
+         * scheduler ticks once a second, so waiting for the tick after the deadline would make them up to a
+         * second late. Two ticks, so that a late tick still claims in time.
+         */
+        @WithDefault("PT2S")
+        Duration lookahead();
+
+        /** Steps fired at once per replica when many fall due together. */
+        @WithDefault("16")
+        int parallelism();
     }
 
     interface Links {
@@ -157,8 +170,12 @@ public interface NotificationConfig {
         @WithDefault("PT1M")
         Duration lease();
 
-        /** Deliveries claimed per scheduler run and replica. */
-        @WithDefault("50")
+        /** Deliveries claimed at once by a replica; a pass claims batch after batch while they come full. */
+        @WithDefault("500")
         int batchSize();
+
+        /** Provider calls in flight at once per replica (the SMTP connections are pooled apart: quarkus.mailer). */
+        @WithDefault("128")
+        int parallelism();
     }
 }

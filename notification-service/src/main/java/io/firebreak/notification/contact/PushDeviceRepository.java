@@ -1,5 +1,6 @@
 package io.firebreak.notification.contact;
 
+import io.firebreak.notification.Chunked;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -29,5 +30,15 @@ public class PushDeviceRepository implements PanacheRepositoryBase<PushDevice, U
 
     public Uni<PushDevice> ofOwnerWithToken(String subject, String token) {
         return find("ownerSubject = ?1 and token = ?2", subject, token).firstResult();
+    }
+
+    /** The reachable devices of all these people. */
+    public Uni<List<PushDevice>> reachable(List<String> subjects) {
+        return Chunked.list(subjects, chunk -> list("ownerSubject in ?1 and rejectedAt is null",
+                Sort.ascending("registeredAt"), chunk));
+    }
+
+    public Uni<List<PushDevice>> byIds(List<UUID> ids) {
+        return Chunked.list(ids, chunk -> list("id in ?1", chunk));
     }
 }

@@ -1,5 +1,6 @@
 package io.firebreak.notification.delivery;
 
+import io.firebreak.notification.Chunked;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -60,5 +61,9 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
 
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    public Uni<List<Delivery>> byIds(List<UUID> ids) {
+        return Chunked.list(ids, chunk -> list("id in ?1", chunk));
     }
 }

@@ -19,17 +19,24 @@ import io.firebreak.notification.sms.SmsTexts;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -39,6 +46,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class DeliveryService {
+
+    /** Batches one pass may take before it yields to the next tick (and to the other replicas' passes). */
+    private static final int MAX_BATCHES_PER_PASS = 100;
 
     private final DeliveryRepository deliveries;
     private final NotificationRepository notifications;
@@ -77,48 +87,72 @@ public class DeliveryService {
     }
 
     /**
-     * In the caller's transaction: an e-mail delivery to the address the person gave, else the one of their
-     * profile carried in the crisis event, an SMS to the phone they gave, and a push delivery to each of their
-     * devices whose token no provider rejected. Somebody with none of these gets nothing (readiness lists them).
+     * In the caller's transaction, for each notification: an e-mail delivery to the address the person gave, else
+     * the one of their profile carried in the crisis event, an SMS to the phone they gave, and a push delivery to
+     * each of their devices whose token no provider rejected. Somebody with none of these gets nothing (readiness
+     * lists them). Contact points and devices are read in bulk: a crisis may notify thousands at once.
      */
-    public Uni<Void> queueFor(Notification notification) {
-        return contacts.findById(notification.getRecipientSubject()).chain(contact -> {
-            String address = contact != null && contact.getEmail() != null ? contact.getEmail()
-                    : notification.getRecipientEmail();
-            String language = contact != null ? contact.getLanguage() : ContactPoint.DEFAULT_LANGUAGE;
-            Instant now = now();
-            Uni<Void> mail = Uni.createFrom().voidItem();
-            if (address == null || address.isBlank()) {
-                Log.warnf("Notification %s: %s has no e-mail address", notification.getId(),
-                        notification.getRecipientSubject());
-            } else {
-                mail = deliveries.persist(Delivery.queued(notification.getId(), Notification.Channel.EMAIL, address,
-                        language, now)).replaceWithVoid();
-            }
-            if (contact != null && contact.getPhone() != null && sms.configured()) {
-                mail = mail.chain(() -> deliveries.persist(Delivery.queued(notification.getId(),
-                        Notification.Channel.SMS, contact.getPhone(), language, now)).replaceWithVoid());
-            }
-            return mail.chain(() -> devices.reachable(notification.getRecipientSubject())).chain(list -> {
-                List<Delivery> pushes = list.stream()
-                        .filter(device -> push.reaches(device.getPlatform()))
-                        .map(device -> Delivery.queued(notification.getId(), Notification.Channel.PUSH,
-                                device.getId(), device.getToken(), language, now))
-                        .toList();
-                return pushes.isEmpty() ? Uni.createFrom().voidItem() : deliveries.persist(pushes);
-            });
-        });
+    public Uni<Void> queueFor(List<Notification> queued) {
+        return queueFor(queued, EnumSet.allOf(Notification.Channel.class));
     }
 
-    /** Sends the notification again (an escalation round): each of its deliveries starts over, now. */
-    public Uni<Void> requeue(Notification notification) {
-        return deliveries.ofNotification(notification.getId()).chain(list -> {
-            if (list.isEmpty()) {
-                return queueFor(notification);
-            }
+    /** The same, on these channels only (an escalation step may name its channels). */
+    public Uni<Void> queueFor(List<Notification> queued, Set<Notification.Channel> channels) {
+        List<String> subjects = queued.stream().map(Notification::getRecipientSubject).distinct().toList();
+        return contacts.ofSubjects(subjects).chain(contactList -> devices.reachable(subjects).chain(deviceList -> {
+            Map<String, ContactPoint> contactOf = new HashMap<>();
+            contactList.forEach(contact -> contactOf.put(contact.getSubject(), contact));
+            Map<String, List<PushDevice>> devicesOf = new HashMap<>();
+            deviceList.forEach(device -> devicesOf.computeIfAbsent(device.getOwnerSubject(), owner -> new ArrayList<>())
+                    .add(device));
             Instant now = now();
-            list.forEach(delivery -> delivery.requeue(now));
-            return Uni.createFrom().voidItem();
+            List<Delivery> planned = new ArrayList<>();
+            for (Notification notification : queued) {
+                ContactPoint contact = contactOf.get(notification.getRecipientSubject());
+                String address = contact != null && contact.getEmail() != null ? contact.getEmail()
+                        : notification.getRecipientEmail();
+                String language = contact != null ? contact.getLanguage() : ContactPoint.DEFAULT_LANGUAGE;
+                if (!channels.contains(Notification.Channel.EMAIL)) {
+                    Log.debugf("Notification %s: not by e-mail", notification.getId());
+                } else if (address == null || address.isBlank()) {
+                    Log.warnf("Notification %s: %s has no e-mail address", notification.getId(),
+                            notification.getRecipientSubject());
+                } else {
+                    planned.add(Delivery.queued(notification.getId(), Notification.Channel.EMAIL, address, language,
+                            now));
+                }
+                if (channels.contains(Notification.Channel.SMS) && contact != null && contact.getPhone() != null
+                        && sms.configured()) {
+                    planned.add(Delivery.queued(notification.getId(), Notification.Channel.SMS, contact.getPhone(),
+                            language, now));
+                }
+                for (PushDevice device : devicesOf.getOrDefault(notification.getRecipientSubject(), List.of())) {
+                    if (channels.contains(Notification.Channel.PUSH) && push.reaches(device.getPlatform())) {
+                        planned.add(Delivery.queued(notification.getId(), Notification.Channel.PUSH, device.getId(),
+                                device.getToken(), language, now));
+                    }
+                }
+            }
+            return planned.isEmpty() ? Uni.createFrom().voidItem() : deliveries.persist(planned);
+        }));
+    }
+
+    /**
+     * Sends the notification again on these channels (an escalation step): each of its deliveries on them starts
+     * over, now, and a channel it was never sent on (the step names SMS, the first alert went by e-mail) is queued.
+     */
+    public Uni<Void> requeue(Notification notification, Set<Notification.Channel> channels) {
+        return deliveries.ofNotification(notification.getId()).chain(list -> {
+            Instant now = now();
+            Set<Notification.Channel> missing = EnumSet.noneOf(Notification.Channel.class);
+            missing.addAll(channels);
+            for (Delivery delivery : list) {
+                if (channels.contains(delivery.getChannel())) {
+                    delivery.requeue(now);
+                    missing.remove(delivery.getChannel());
+                }
+            }
+            return missing.isEmpty() ? Uni.createFrom().voidItem() : queueFor(List.of(notification), missing);
         });
     }
 
@@ -131,39 +165,100 @@ public class DeliveryService {
                 .map(list -> list.stream().map(DeliveryView::of).toList());
     }
 
-    /** One scheduler pass on this replica: the number of deliveries it attempted. */
+    /**
+     * One scheduler pass on this replica: due deliveries claimed a batch at a time, as long as full batches come
+     * (a crisis queues thousands at once), each batch sent concurrently; the number attempted.
+     */
     public Uni<Integer> deliverDue() {
-        Instant now = now();
-        return deliveries.claimDue(now, now.plus(config.delivery().lease()), config.delivery().batchSize())
-                .chain(ids -> {
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (UUID id : ids) {
-                        chain = chain.chain(() -> attempt(id)
-                                .onFailure().invoke(failure -> Log.errorf(failure,
-                                        "Delivery %s could not be attempted; its lease will run out", id))
-                                .onFailure().recoverWithNull());
-                    }
-                    return chain.replaceWith(ids.size());
-                });
+        return deliverBatches(Vertx.currentContext(), 0, 0);
     }
 
-    /** Everything one attempt needs, read in a short session so that no transaction spans the provider call. */
+    private Uni<Integer> deliverBatches(Context context, int batches, int attempted) {
+        return deliverBatch(context).chain(count -> count == config.delivery().batchSize()
+                && batches + 1 < MAX_BATCHES_PER_PASS
+                ? deliverBatches(context, batches + 1, attempted + count)
+                : Uni.createFrom().item(attempted + count));
+    }
+
+    /**
+     * Claims a batch (one statement), reads what its sends need in one session, sends them with bounded
+     * parallelism outside any transaction, and records every outcome with its event in one transaction. A
+     * delivery whose attempt could not be made or recorded keeps its lease, which runs out: another pass retries.
+     */
+    private Uni<Integer> deliverBatch(Context context) {
+        Instant now = now();
+        return deliveries.claimDue(now, now.plus(config.delivery().lease()), config.delivery().batchSize())
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(0) : Panache.withSession(() -> load(ids))
+                        .chain(this::sendAll)
+                        // Back on the pass' own context: providers answer on theirs, and the session is bound to it.
+                        .emitOn(task -> onContext(context, task))
+                        .chain(answers -> Panache.withTransaction(() -> record(answers)))
+                        .onFailure().invoke(failure -> Log.errorf(failure,
+                                "A batch of %d deliveries could not be attempted or recorded; its leases will run out",
+                                ids.size()))
+                        .onFailure().recoverWithNull()
+                        .replaceWith(ids.size()));
+    }
+
+    private static void onContext(Context context, Runnable task) {
+        if (context == null || Vertx.currentContext() == context) {
+            task.run();
+        } else {
+            context.runOnContext(ignored -> task.run());
+        }
+    }
+
+    /** Everything one attempt needs, read before any provider call so that no transaction spans it. */
     private record Attempt(Delivery delivery, Notification notification, CrisisAlert alert, PushDevice device) {
     }
 
-    private Uni<Void> attempt(UUID deliveryId) {
-        return Panache.withSession(() -> deliveries.findById(deliveryId).chain(this::load))
-                .chain(this::send)
-                .chain(outcome -> Panache.withTransaction(() -> record(deliveryId, outcome)));
+    /** What the provider answered one attempt, and when. */
+    private record Answer(UUID deliveryId, SendOutcome outcome, Instant at) {
     }
 
-    private Uni<Attempt> load(Delivery delivery) {
-        return notifications.findById(delivery.getNotificationId())
-                .chain(notification -> alerts.findById(notification.getCrisisId())
-                        .chain(alert -> delivery.getDeviceId() == null
-                                ? Uni.createFrom().item(new Attempt(delivery, notification, alert, null))
-                                : devices.findById(delivery.getDeviceId())
-                                        .map(device -> new Attempt(delivery, notification, alert, device))));
+    private Uni<List<Attempt>> load(List<UUID> ids) {
+        return deliveries.byIds(ids).chain(claimed -> notifications.byIds(claimed.stream()
+                        .map(Delivery::getNotificationId).distinct().toList())
+                .chain(notificationList -> devices.byIds(claimed.stream().map(Delivery::getDeviceId)
+                                .filter(Objects::nonNull).distinct().toList())
+                        .chain(deviceList -> alertsOf(notificationList).map(alertOf -> {
+                            Map<UUID, Notification> notificationOf = new HashMap<>();
+                            notificationList.forEach(notification -> notificationOf.put(notification.getId(),
+                                    notification));
+                            Map<UUID, PushDevice> deviceOf = new HashMap<>();
+                            deviceList.forEach(device -> deviceOf.put(device.getId(), device));
+                            List<Attempt> attempts = new ArrayList<>();
+                            for (Delivery delivery : claimed) {
+                                Notification notification = notificationOf.get(delivery.getNotificationId());
+                                attempts.add(new Attempt(delivery, notification,
+                                        alertOf.get(notification.getCrisisId()),
+                                        delivery.getDeviceId() == null ? null : deviceOf.get(delivery.getDeviceId())));
+                            }
+                            return attempts;
+                        }))));
+    }
+
+    private Uni<Map<UUID, CrisisAlert>> alertsOf(List<Notification> notificationList) {
+        Map<UUID, CrisisAlert> alertOf = new HashMap<>();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (UUID crisisId : notificationList.stream().map(Notification::getCrisisId).distinct().toList()) {
+            chain = chain.chain(() -> alerts.findById(crisisId).invoke(alert -> alertOf.put(crisisId, alert))
+                    .replaceWithVoid());
+        }
+        return chain.replaceWith(alertOf);
+    }
+
+    /** At most {@code parallelism} sends in flight; an attempt that throws is left to its lease. */
+    private Uni<List<Answer>> sendAll(List<Attempt> attempts) {
+        return Multi.createFrom().iterable(attempts)
+                .onItem().transformToUni(attempt -> Uni.createFrom().deferred(() -> send(attempt))
+                        .map(outcome -> new Answer(attempt.delivery().getId(), outcome, now()))
+                        .onFailure().invoke(failure -> Log.errorf(failure,
+                                "Delivery %s could not be attempted; its lease will run out",
+                                attempt.delivery().getId()))
+                        .onFailure().recoverWithNull())
+                .merge(config.delivery().parallelism())
+                .collect().asList();
     }
 
     private Uni<SendOutcome> send(Attempt attempt) {
@@ -245,35 +340,61 @@ public class DeliveryService {
         });
     }
 
-    private Uni<Void> record(UUID deliveryId, SendOutcome outcome) {
-        Instant now = now();
-        return deliveries.findById(deliveryId).chain(delivery -> notifications.findById(delivery.getNotificationId())
-                .chain(notification -> {
-                    delivery.attemptedBy(outcome.provider(), outcome.messageId());
-                    if (outcome.sent()) {
-                        delivery.sent(now);
-                        Log.infof("Delivery %s of notification %s sent by %s (%s) on attempt %d", deliveryId,
-                                notification.getId(), delivery.getChannel(), outcome.provider(),
-                                delivery.getAttempts());
-                        return events.announce(notification, delivery.getChannel(), "SENT", null, now);
+    /** In one transaction: every answer of a batch on its delivery, with its event. */
+    private Uni<Void> record(List<Answer> answers) {
+        if (answers.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return deliveries.byIds(answers.stream().map(Answer::deliveryId).toList()).chain(list -> notifications
+                .byIds(list.stream().map(Delivery::getNotificationId).distinct().toList())
+                .chain(notificationList -> {
+                    Map<UUID, Delivery> deliveryOf = new HashMap<>();
+                    list.forEach(delivery -> deliveryOf.put(delivery.getId(), delivery));
+                    Map<UUID, Notification> notificationOf = new HashMap<>();
+                    notificationList.forEach(notification -> notificationOf.put(notification.getId(), notification));
+                    List<DeliveryEvents.Announcement> announced = new ArrayList<>();
+                    List<Delivery> rejected = new ArrayList<>();
+                    for (Answer answer : answers) {
+                        Delivery delivery = deliveryOf.get(answer.deliveryId());
+                        Notification notification = notificationOf.get(delivery.getNotificationId());
+                        announced.add(record(delivery, notification, answer.outcome(), answer.at()));
+                        if (answer.outcome().addressRejected() && delivery.getDeviceId() != null) {
+                            rejected.add(delivery);
+                        }
                     }
-                    String attempted = "attempt " + delivery.getAttempts() + ": " + outcome.reason();
-                    Optional<Duration> retry = retries.nextDelay(delivery.getAttempts(), outcome.transientFailure())
-                            .map(delay -> outcome.retryAfter().filter(after -> after.compareTo(delay) > 0)
-                                    .orElse(delay));
-                    String reason;
-                    if (retry.isPresent()) {
-                        delivery.retryAt(now.plus(retry.get()), attempted);
-                        reason = attempted + "; retrying at " + delivery.getNextAttemptAt();
-                    } else {
-                        delivery.failed(attempted);
-                        reason = outcome.addressRejected() ? attempted + "; device token rejected" : attempted;
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (Delivery delivery : rejected) {
+                        Answer answer = answers.stream().filter(a -> a.deliveryId().equals(delivery.getId()))
+                                .findFirst().orElseThrow();
+                        chain = chain.chain(() -> rejectDevice(delivery, answer.outcome(), answer.at()));
                     }
-                    Log.infof("Delivery %s of notification %s failed (%s)", deliveryId, notification.getId(),
-                            reason);
-                    return rejectDevice(delivery, outcome, now)
-                            .chain(() -> events.announce(notification, delivery.getChannel(), "FAILED", reason, now));
+                    return chain.chain(() -> events.announceAll(announced));
                 }));
+    }
+
+    /** One answer on its delivery: sent, retried later or failed for good; the event that says so. */
+    private DeliveryEvents.Announcement record(Delivery delivery, Notification notification, SendOutcome outcome,
+                                               Instant now) {
+        delivery.attemptedBy(outcome.provider(), outcome.messageId());
+        if (outcome.sent()) {
+            delivery.sent(now);
+            Log.debugf("Delivery %s of notification %s sent by %s (%s) on attempt %d", delivery.getId(),
+                    notification.getId(), delivery.getChannel(), outcome.provider(), delivery.getAttempts());
+            return new DeliveryEvents.Announcement(notification, delivery.getChannel(), "SENT", null, now);
+        }
+        String attempted = "attempt " + delivery.getAttempts() + ": " + outcome.reason();
+        Optional<Duration> retry = retries.nextDelay(delivery.getAttempts(), outcome.transientFailure())
+                .map(delay -> outcome.retryAfter().filter(after -> after.compareTo(delay) > 0).orElse(delay));
+        String reason;
+        if (retry.isPresent()) {
+            delivery.retryAt(now.plus(retry.get()), attempted);
+            reason = attempted + "; retrying at " + delivery.getNextAttemptAt();
+        } else {
+            delivery.failed(attempted);
+            reason = outcome.addressRejected() ? attempted + "; device token rejected" : attempted;
+        }
+        Log.infof("Delivery %s of notification %s failed (%s)", delivery.getId(), notification.getId(), reason);
+        return new DeliveryEvents.Announcement(notification, delivery.getChannel(), "FAILED", reason, now);
     }
 
     /** A token the provider no longer knows is marked on its device, so that nothing is pushed to it again. */

@@ -67,6 +67,11 @@ public class Escalation {
         leaseUntil = null;
     }
 
+    /** Claimed ahead of a deadline that has not come on this clock: free for a later pass. */
+    void release() {
+        leaseUntil = null;
+    }
+
     void end(State state) {
         this.state = state;
         this.leaseUntil = null;

@@ -14,7 +14,9 @@ public final class EscalationDtos {
     private EscalationDtos() {
     }
 
-    public record StepDto(@NotNull EscalationPlan.Target target, int waitMinutes) {
+    /** {@code channels}: the channels this step pages on; absent, all of each person's channels. */
+    public record StepDto(@NotNull EscalationPlan.Target target, int waitMinutes,
+                          List<EscalationPlan.Channel> channels) {
     }
 
     /** Steps in order, each followed by its wait; the whole sequence runs {@code rounds} times. */

@@ -5,8 +5,10 @@ import io.firebreak.notification.contact.QuietHours;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An escalation policy as a plan, without framework types: the steps in order, each followed by a wait, run
@@ -20,7 +22,20 @@ public record EscalationPlan(List<Step> steps, int rounds) {
 
     public enum Target { PRIMARY, BACKUP, CRISIS_MANAGER }
 
-    public record Step(Target target, int waitMinutes) {
+    /** The channels a step may page on. */
+    public enum Channel { EMAIL, SMS, PUSH }
+
+    /** A step pages its target on {@code channels}, or on all of each person's channels when none are named. */
+    public record Step(Target target, int waitMinutes, List<Channel> channels) {
+
+        public Step(Target target, int waitMinutes) {
+            this(target, waitMinutes, null);
+        }
+
+        /** The channels this step pages on. */
+        public Set<Channel> pagesOn() {
+            return channels == null ? EnumSet.allOf(Channel.class) : EnumSet.copyOf(channels);
+        }
     }
 
     /** Where a running escalation stands: the step to fire next, in which round. */
@@ -44,6 +59,9 @@ public record EscalationPlan(List<Step> steps, int rounds) {
             }
             if (step.waitMinutes() < 1 || step.waitMinutes() > MAX_WAIT_MINUTES) {
                 problems.add("steps[" + i + "].waitMinutes: between 1 and " + MAX_WAIT_MINUTES);
+            }
+            if (step.channels() != null && (step.channels().isEmpty() || step.channels().contains(null))) {
+                problems.add("steps[" + i + "].channels: at least one of EMAIL, SMS, PUSH (or none given: all)");
             }
         }
         if (rounds < 1 || rounds > MAX_ROUNDS) {

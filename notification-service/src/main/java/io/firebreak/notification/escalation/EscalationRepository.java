@@ -7,9 +7,12 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,34 +25,45 @@ public class EscalationRepository implements PanacheRepositoryBase<Escalation, U
         this.pool = pool;
     }
 
+    /** A step claimed by this replica: which escalation, and the deadline it was claimed for. */
+    public record Claim(UUID id, Instant dueAt) {
+    }
+
     /**
-     * Claims up to {@code limit} due escalations for this replica until {@code leaseUntil}: rows another
-     * replica is claiming are skipped, not waited for, so each due step is fired by exactly one replica.
+     * Claims up to {@code limit} running escalations whose step is due by {@code dueBy}, earliest first, for this
+     * replica until {@code leaseUntil}: rows another replica is claiming, or holds under an unexpired lease, are
+     * skipped, not waited for, so each due step is claimed by exactly one replica.
      */
-    public Uni<List<UUID>> claimDue(Instant now, Instant leaseUntil, int limit) {
+    public Uni<List<Claim>> claimDue(Instant now, Instant dueBy, Instant leaseUntil, int limit) {
         return pool.withTransaction(connection -> connection.preparedQuery("""
                         update escalation set lease_until = $1
                         where id in (select id from escalation
                                      where state = 'RUNNING' and due_at <= $2
-                                       and (lease_until is null or lease_until <= $2)
-                                     order by due_at limit $3
+                                       and (lease_until is null or lease_until <= $3)
+                                     order by due_at limit $4
                                      for update skip locked)
-                        returning id""")
-                .execute(Tuple.of(leaseUntil.atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC), limit)))
+                        returning id, due_at""")
+                .execute(Tuple.of(utc(leaseUntil), utc(dueBy), utc(now), limit)))
                 .map(rows -> {
-                    List<UUID> ids = new ArrayList<>();
+                    List<Claim> claims = new ArrayList<>();
                     for (Row row : rows) {
-                        ids.add(row.getUUID("id"));
+                        claims.add(new Claim(row.getUUID("id"), row.getOffsetDateTime("due_at").toInstant()));
                     }
-                    return ids;
+                    claims.sort(Comparator.comparing(Claim::dueAt));
+                    return claims;
                 });
     }
 
-    public Uni<Boolean> exists(UUID crisisId, String role) {
-        return count("crisisId = ?1 and role = ?2", crisisId, role).map(count -> count > 0);
+    /** The escalation, its row locked until the caller's transaction ends: a step is fired by one at a time. */
+    public Uni<Escalation> lockById(UUID id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
     public Uni<List<Escalation>> ofCrisis(UUID crisisId) {
         return list("crisisId", Sort.ascending("role"), crisisId);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -16,6 +16,7 @@ import io.firebreak.notification.escalation.EscalationDtos.PolicyRequest;
 import io.firebreak.notification.escalation.EscalationDtos.PolicyView;
 import io.firebreak.notification.escalation.EscalationDtos.StepDto;
 import io.firebreak.notification.escalation.EscalationPlan.Target;
+import io.firebreak.notification.notification.Notification;
 import io.firebreak.notification.notification.NotificationRepository;
 import io.firebreak.notification.notification.NotificationService;
 import io.firebreak.platform.problem.Problem;
@@ -24,16 +25,27 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Escalation policies per crisis severity, and the escalations they drive: until someone holding a crisis
@@ -41,6 +53,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class EscalationService {
+
+    /** Claim batches one pass may take before it yields to the next tick. */
+    private static final int MAX_BATCHES_PER_PASS = 20;
 
     private static final TypeReference<List<StepDto>> STEPS = new TypeReference<>() {
     };
@@ -55,12 +70,13 @@ public class EscalationService {
     private final ContactPointRepository contacts;
     private final NotificationConfig config;
     private final ObjectMapper json;
+    private final Vertx vertx;
     private final Clock clock;
 
     public EscalationService(EscalationPolicyRepository policies, EscalationRepository escalations,
                              NotificationRepository notificationRecords, NotificationService notifications,
                              CrisisAlertRepository alerts, ContactPointRepository contacts, NotificationConfig config,
-                             ObjectMapper json, Clock clock) {
+                             ObjectMapper json, Vertx vertx, Clock clock) {
         this.policies = policies;
         this.escalations = escalations;
         this.notificationRecords = notificationRecords;
@@ -69,6 +85,7 @@ public class EscalationService {
         this.contacts = contacts;
         this.config = config;
         this.json = json;
+        this.vertx = vertx;
         this.clock = clock;
     }
 
@@ -76,7 +93,8 @@ public class EscalationService {
     public Uni<PolicyView> define(Severity severity, PolicyRequest request, String by) {
         List<StepDto> steps = request.steps();
         EscalationPlan plan = new EscalationPlan(steps.stream()
-                .map(step -> new EscalationPlan.Step(step.target(), step.waitMinutes())).toList(), request.rounds());
+                .map(step -> new EscalationPlan.Step(step.target(), step.waitMinutes(), step.channels())).toList(),
+                request.rounds());
         List<String> problems = plan.problems();
         if (!problems.isEmpty()) {
             return Uni.createFrom().failure(ProblemException.invalid("invalid-escalation-policy",
@@ -124,21 +142,37 @@ public class EscalationService {
         return policies.findById(severity).map(policy -> Optional.ofNullable(policy).map(this::plan));
     }
 
-    /** In the caller's transaction: one escalation per role of an active crisis, started once. */
+    /**
+     * In the caller's transaction: one escalation per role of an active crisis, started once. Each keeps the
+     * people its steps may page: the role's holders and backups, and the crisis managers.
+     */
     public Uni<Void> start(CrisisChanged crisis, Optional<EscalationPlan> plan) {
         if (crisis.status() != CrisisStatus.ACTIVE || plan.isEmpty() || plan.get().start().isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         EscalationPlan.Scheduled first = plan.get().start().get();
-        String holders = write(crisis.assignments());
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (String role : new LinkedHashSet<>(crisis.assignments().stream().map(Assignment::role).toList())) {
-            chain = chain.chain(() -> escalations.exists(crisis.crisisId(), role).chain(exists -> exists
-                    ? Uni.createFrom().voidItem()
-                    : escalations.persist(Escalation.started(crisis.crisisId(), role, crisis.severity(), holders,
-                            first, now())).replaceWithVoid()));
-        }
-        return chain;
+        String managerRole = config.escalation().managerRole();
+        Map<String, List<Assignment>> byRole = new LinkedHashMap<>();
+        crisis.assignments().forEach(holder -> byRole.computeIfAbsent(holder.role(), role -> new ArrayList<>())
+                .add(holder));
+        List<Assignment> managers = byRole.getOrDefault(managerRole, List.of());
+        return escalations.ofCrisis(crisis.crisisId()).chain(known -> {
+            Set<String> started = new HashSet<>();
+            known.forEach(escalation -> started.add(escalation.getRole()));
+            Instant now = now();
+            List<Escalation> fresh = new ArrayList<>();
+            byRole.forEach((role, holders) -> {
+                if (started.add(role)) {
+                    List<Assignment> pageable = new ArrayList<>(holders);
+                    if (!role.equals(managerRole)) {
+                        pageable.addAll(managers);
+                    }
+                    fresh.add(Escalation.started(crisis.crisisId(), role, crisis.severity(), write(pageable), first,
+                            now));
+                }
+            });
+            return fresh.isEmpty() ? Uni.createFrom().voidItem() : escalations.persist(fresh);
+        });
     }
 
     /** A step of a running escalation that will page nobody. */
@@ -170,36 +204,86 @@ public class EscalationService {
         }));
     }
 
-    /** One scheduler pass on this replica: the number of escalation steps it fired. */
+    /**
+     * One scheduler pass on this replica: claims the steps due before the next tick (with a lease), batch after
+     * batch while they come full, and fires each at its deadline, not before, on timers outside the pass; the
+     * number claimed. The scheduler ticks once a second, and a step waiting for the tick after its deadline would
+     * be up to a second late.
+     */
     public Uni<Integer> fireDue() {
-        Instant now = now();
-        return escalations.claimDue(now, now.plus(config.escalation().lease()), config.escalation().batchSize())
-                .chain(ids -> {
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (UUID id : ids) {
-                        chain = chain.chain(() -> Panache.withTransaction(() -> fire(id))
-                                .onFailure().invoke(failure -> Log.errorf(failure,
-                                        "Escalation %s could not fire; its lease will run out", id))
-                                .onFailure().recoverWithNull());
-                    }
-                    return chain.replaceWith(ids.size());
-                });
+        return claimBatches(0, 0);
     }
 
-    private Uni<Void> fire(UUID id) {
-        return escalations.findById(id).chain(escalation -> alerts.findById(escalation.getCrisisId())
-                .chain(alert -> {
-                    if (alert.getStatus() != CrisisStatus.ACTIVE) {
-                        escalation.end(Escalation.State.DONE);
-                        Log.infof("Escalation %s ends: crisis %s is %s", id, alert.getCrisisId(), alert.getStatus());
-                        return Uni.createFrom().voidItem();
-                    }
-                    return notificationRecords.acknowledged(escalation.getCrisisId(), escalation.getRole())
-                            .chain(acknowledged -> acknowledged ? stop(escalation)
-                                    : policies.findById(escalation.getSeverity()).chain(policy -> policy == null
-                                            ? end(escalation)
-                                            : step(escalation, plan(policy))));
-                }));
+    private Uni<Integer> claimBatches(int batches, int claimed) {
+        Instant now = now();
+        int limit = config.escalation().batchSize();
+        return escalations.claimDue(now, now.plus(config.escalation().lookahead()),
+                        now.plus(config.escalation().lease()), limit)
+                .invoke(this::fireOnTime)
+                .chain(claims -> claims.size() == limit && batches + 1 < MAX_BATCHES_PER_PASS
+                        ? claimBatches(batches + 1, claimed + claims.size())
+                        : Uni.createFrom().item(claimed + claims.size()));
+    }
+
+    /**
+     * Fires the claimed steps, earliest first, each when its deadline comes, at most {@code parallelism} at once,
+     * each in its own transaction on its own Vert.x context (a Hibernate Reactive session serves one at a time).
+     * A step that fails keeps its lease, which runs out: another pass claims it again.
+     */
+    private void fireOnTime(List<EscalationRepository.Claim> claims) {
+        if (claims.isEmpty()) {
+            return;
+        }
+        Multi.createFrom().iterable(claims)
+                .onItem().transformToUni(claim -> Uni.createFrom().deferred(() -> {
+                            Duration wait = Duration.between(clock.instant(), claim.dueAt());
+                            return wait.isNegative() || wait.isZero() ? Uni.createFrom().voidItem()
+                                    : Uni.createFrom().voidItem().onItem().delayIt().by(wait);
+                        })
+                        .chain(() -> onOwnContext(() -> Panache.withTransaction(() -> fire(claim))))
+                        .onFailure().invoke(failure -> Log.errorf(failure,
+                                "Escalation %s could not fire; its lease will run out", claim.id()))
+                        .onFailure().recoverWithNull())
+                .merge(config.escalation().parallelism())
+                .subscribe().with(ignored -> { }, failure -> Log.errorf(failure, "Escalation firing stopped"));
+    }
+
+    private <T> Uni<T> onOwnContext(Supplier<Uni<? extends T>> work) {
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        return Uni.createFrom().emitter(emitter -> context.runOnContext(ignored ->
+                Uni.createFrom().<T>deferred(work).subscribe().with(emitter::complete, emitter::fail)));
+    }
+
+    /**
+     * Fires the claimed step under a lock on its row, once: unless another replica fired it since (its lease had
+     * run out), the escalation ended, or its deadline has not come on this clock (then the claim is let go).
+     */
+    private Uni<Void> fire(EscalationRepository.Claim claim) {
+        UUID id = claim.id();
+        return escalations.lockById(id).chain(escalation -> {
+            if (escalation == null || escalation.getState() != Escalation.State.RUNNING
+                    || !escalation.getDueAt().equals(claim.dueAt())) {
+                Log.debugf("Escalation %s: the step due at %s was fired already", id, claim.dueAt());
+                return Uni.createFrom().voidItem();
+            }
+            if (now().isBefore(escalation.getDueAt())) {
+                escalation.release();
+                return Uni.createFrom().voidItem();
+            }
+            return alerts.findById(escalation.getCrisisId()).chain(alert -> {
+                if (alert.getStatus() != CrisisStatus.ACTIVE) {
+                    escalation.end(Escalation.State.DONE);
+                    Log.infof("Escalation %s ends: crisis %s is %s", id, alert.getCrisisId(), alert.getStatus());
+                    return Uni.createFrom().voidItem();
+                }
+                return notificationRecords.acknowledged(escalation.getCrisisId(), escalation.getRole())
+                        .chain(acknowledged -> acknowledged ? stop(escalation)
+                                : policies.findById(escalation.getSeverity()).chain(policy -> policy == null
+                                        ? end(escalation)
+                                        : step(escalation, plan(policy))));
+            });
+        });
     }
 
     private Uni<Void> stop(Escalation escalation) {
@@ -217,6 +301,8 @@ public class EscalationService {
     private Uni<Void> step(Escalation escalation, EscalationPlan plan) {
         EscalationPlan.Position position = escalation.position();
         Target target = plan.step(position).target();
+        Set<Notification.Channel> channels = EnumSet.noneOf(Notification.Channel.class);
+        plan.step(position).pagesOn().forEach(channel -> channels.add(Notification.Channel.valueOf(channel.name())));
         Instant now = now();
         List<Assignment> targets = read(escalation.getHolders()).stream()
                 .filter(holder -> switch (target) {
@@ -239,7 +325,7 @@ public class EscalationService {
                     return Uni.createFrom().voidItem();
                 }
                 return notifications.page(escalation.getCrisisId(), CrisisStatus.ACTIVE, holder,
-                        escalation.getRole());
+                        escalation.getRole(), channels);
             }));
         }
         return chain.invoke(() -> plan.following(position).ifPresentOrElse(
@@ -250,7 +336,8 @@ public class EscalationService {
     private EscalationPlan plan(EscalationPolicy policy) {
         List<StepDto> steps = readSteps(policy.getSteps());
         return new EscalationPlan(steps.stream()
-                .map(step -> new EscalationPlan.Step(step.target(), step.waitMinutes())).toList(), policy.getRounds());
+                .map(step -> new EscalationPlan.Step(step.target(), step.waitMinutes(), step.channels())).toList(),
+                policy.getRounds());
     }
 
     private PolicyView view(EscalationPolicy policy) {

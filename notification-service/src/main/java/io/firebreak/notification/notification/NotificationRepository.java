@@ -1,5 +1,6 @@
 package io.firebreak.notification.notification;
 
+import io.firebreak.notification.Chunked;
 import io.firebreak.events.CrisisStatus;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
@@ -36,8 +37,12 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
                 .map(count -> count > 0);
     }
 
-    public Uni<Boolean> exists(UUID crisisId, CrisisStatus status, String subject, String role) {
-        return count("crisisId = ?1 and crisisStatus = ?2 and recipientSubject = ?3 and role = ?4",
-                crisisId, status, subject, role).map(count -> count > 0);
+    /** Everyone already notified of this crisis state. */
+    public Uni<List<Notification>> ofCrisisState(UUID crisisId, CrisisStatus status) {
+        return list("crisisId = ?1 and crisisStatus = ?2", crisisId, status);
+    }
+
+    public Uni<List<Notification>> byIds(List<UUID> ids) {
+        return Chunked.list(ids, chunk -> list("id in ?1", chunk));
     }
 }

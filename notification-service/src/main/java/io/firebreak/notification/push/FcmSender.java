@@ -10,6 +10,7 @@ import io.vertx.mutiny.core.MultiMap;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -33,6 +34,8 @@ public class FcmSender {
     private static final Duration ASSERTION_LIFETIME = Duration.ofHours(1);
     /** A token this close to its expiry is renewed, so that none expires in flight. */
     private static final Duration RENEW_BEFORE = Duration.ofMinutes(5);
+    /** Kept-alive connections to FCM: a crisis sends thousands of pushes at once, each its own request. */
+    private static final int MAX_CONNECTIONS = 32;
 
     private record AccessToken(String value, Instant expiresAt) {
     }
@@ -43,6 +46,8 @@ public class FcmSender {
     private final WebClient client;
     private final Clock clock;
     private final AtomicReference<AccessToken> cached = new AtomicReference<>();
+    /** The token request under way, which every send waiting for a token shares. */
+    private final AtomicReference<Uni<String>> renewal = new AtomicReference<>();
 
     public FcmSender(NotificationConfig config, Vertx vertx, Clock clock) {
         this.config = config.push().fcm();
@@ -50,7 +55,7 @@ public class FcmSender {
         this.signer = this.config.projectId().isPresent() && this.config.clientEmail().isPresent()
                 ? this.config.privateKey().map(pem -> new JwtSigner(JwtSigner.Algorithm.RS256, pem))
                 : Optional.empty();
-        this.client = WebClient.create(vertx);
+        this.client = WebClient.create(vertx, new WebClientOptions().setMaxPoolSize(MAX_CONNECTIONS));
         this.clock = clock;
         if (signer.isEmpty()) {
             Log.info("FCM is not configured (notification.push.fcm.*): Android devices get no push");
@@ -135,6 +140,16 @@ public class FcmSender {
         if (current != null && now.isBefore(current.expiresAt().minus(RENEW_BEFORE))) {
             return Uni.createFrom().item(current.value());
         }
+        // One request to the token endpoint however many sends need a token: a crisis starts hundreds at once.
+        Uni<String> fresh = requestToken(now).onTermination().invoke(() -> renewal.set(null)).memoize().indefinitely();
+        if (renewal.compareAndSet(null, fresh)) {
+            return fresh;
+        }
+        Uni<String> pending = renewal.get();
+        return pending != null ? pending : fresh;
+    }
+
+    private Uni<String> requestToken(Instant now) {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("iss", config.clientEmail().orElseThrow());
         claims.put("scope", SCOPE);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firebreak.events.Severity;
 import io.firebreak.notification.contact.QuietHours;
+import io.firebreak.notification.escalation.EscalationPlan.Channel;
 import io.firebreak.notification.escalation.EscalationPlan.Position;
 import io.firebreak.notification.escalation.EscalationPlan.Scheduled;
 import io.firebreak.notification.escalation.EscalationPlan.Step;
@@ -29,6 +30,20 @@ class EscalationPlanTest {
         assertThat(plan.following(new Position(2, 0)))
                 .contains(new Scheduled(new Position(0, 1), Duration.ofMinutes(15)));
         assertThat(plan.following(new Position(2, 1))).isEmpty();
+    }
+
+    @Test
+    void aStepPagesOnTheChannelsItNamesOrOnAll() {
+        assertThat(new Step(Target.BACKUP, 5, List.of(Channel.PUSH, Channel.SMS)).pagesOn())
+                .containsExactlyInAnyOrder(Channel.PUSH, Channel.SMS);
+        assertThat(new Step(Target.BACKUP, 5).pagesOn()).containsExactlyInAnyOrder(Channel.values());
+    }
+
+    @Test
+    void aStepNamingAnEmptyListOfChannelsIsRefused() {
+        assertThat(new EscalationPlan(List.of(new Step(Target.PRIMARY, 10),
+                new Step(Target.BACKUP, 5, List.of())), 1).problems())
+                .containsExactly("steps[1].channels: at least one of EMAIL, SMS, PUSH (or none given: all)");
     }
 
     @Test

@@ -93,6 +93,41 @@ class EscalationTest {
     }
 
     @Test
+    void aStepPagesOnlyOnTheChannelsItNames() throws Exception {
+        given().auth().oauth2(TestTokens.of("ada", "admin")).contentType(ContentType.JSON)
+                .body(Map.of("rounds", 1, "steps", List.of(
+                        Map.of("target", "PRIMARY", "waitMinutes", 10),
+                        Map.of("target", "BACKUP", "waitMinutes", 10, "channels", List.of("PUSH")))))
+                .when().put("/api/escalation-policies/MEDIUM")
+                .then().statusCode(200)
+                .body("steps[1].channels", equalTo(List.of("PUSH")));
+        given().auth().oauth2(TestTokens.of("delphine", "employee")).contentType(ContentType.JSON)
+                .body(Map.of("platform", "ANDROID", "token", "fcm-" + UUID.randomUUID() + ":APA91b",
+                        "appVersion", "2.0.0"))
+                .when().post("/api/me/devices")
+                .then().statusCode(201);
+        UUID crisisId = CrisisEvents.activate(Severity.MEDIUM,
+                CrisisEvents.holder("cosmo", "Community manager", false),
+                CrisisEvents.holder("delphine", "Community manager", true));
+        CrisisEvents.notificationOf("cosmo", crisisId);
+        awaitStep(crisisId, "Community manager", "1");
+
+        clock.advance(STEP);
+
+        UUID paged = CrisisEvents.notificationOf("delphine", crisisId);
+        await().atMost(CrisisEvents.WAIT).until(() -> channelsOf(crisisId, paged), channels -> !channels.isEmpty());
+        // Delphine has an e-mail address too (from her profile), but this step pages by push only.
+        assertThat(channelsOf(crisisId, paged)).containsExactly("PUSH");
+    }
+
+    private static List<String> channelsOf(UUID crisisId, UUID notificationId) {
+        return given().auth().oauth2(TestTokens.of("carol", "crisis-manager"))
+                .when().get("/api/notifications/crises/" + crisisId)
+                .then().statusCode(200)
+                .extract().path("deliveries.findAll { it.notificationId == '" + notificationId + "' }.channel");
+    }
+
+    @Test
     void anAcknowledgementStopsTheEscalation() throws Exception {
         UUID crisisId = CrisisEvents.activate(Severity.MEDIUM,
                 CrisisEvents.holder("yann", "Legal counsel", false),
