@@ -86,6 +86,20 @@ class ToneCheckerTest {
     }
 
     @Test
+    void tellingCriticsToStopComplainingIsRefusedInBothLanguages() {
+        ToneReport english = check("@tom Stop whining and read the FAQ like everyone else.");
+        ToneReport french = check("@marie Arrêtez de vous plaindre et lisez la FAQ avant de poster.");
+
+        assertThat(english.verdict()).isEqualTo(ToneVerdict.REFUSED);
+        assertThat(english.findings()).extracting(ToneFinding::excerpt)
+                .contains("Stop whining", "read the FAQ like");
+        assertThat(french.verdict()).isEqualTo(ToneVerdict.REFUSED);
+        assertThat(french.findings()).extracting(ToneFinding::category).containsOnly(ToneCategory.CONTEMPTUOUS);
+        assertThat(check("We are sorry: please read the FAQ page for the workaround while we fix it.").verdict())
+                .as("pointing to help is not contempt").isEqualTo(ToneVerdict.COURTEOUS);
+    }
+
+    @Test
     void sarcasmAloneNeedsReview() {
         ToneReport report = check("Merci pour rien, vraiment.");
 
