@@ -16,10 +16,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The story {@code ./firebreak demo} tells, as a test: from the first angry posts to the published apology, on the
- * packaged services with real tokens; then what a user can check in the APIs afterwards. (The signal is raised by
- * the analyst: a watch minutes old is still inside the detector's warm-up; {@code BucketCloserTest} covers the
- * detector raising, growing and closing a signal on its own.)
+ * The story {@code ./firebreak demo} tells, as a test: from the first angry posts to the published apology, with
+ * two critics answered in their threads on the way, on the packaged services with real tokens; then what a user
+ * can check in the APIs afterwards. The watch is minutes old, but three calm hours imported as its history warm
+ * its detector, which raises the signal itself when the surge's bucket closes.
  */
 class CrisisStoryIT {
 
@@ -38,12 +38,24 @@ class CrisisStoryIT {
         List<Map<String, Object>> publications = given().auth().oauth2(KeycloakTokens.of("communicator"))
                 .get(RunningSystem.url(PUBLISHING) + "/api/publications?crisisId=" + outcome.crisisId() + "&size=100")
                 .then().statusCode(200).extract().jsonPath().getList("$");
-        assertThat(publications).hasSize(3).allSatisfy(publication ->
+        assertThat(publications).as("three statements and two replies").hasSize(5).allSatisfy(publication ->
                 assertThat(publication.get("state")).isEqualTo("PUBLISHED"));
         List<String> posted = given().get(RunningSystem.get().emulatorUrl() + "/emulator/mastodon/statuses")
                 .then().statusCode(200).extract().jsonPath().getList("id");
-        assertThat(posted).as("each statement posted exactly once")
+        assertThat(posted).as("each statement and reply posted exactly once")
                 .containsOnlyOnceElementsOf(publications.stream().map(p -> (String) p.get("externalId")).toList());
+        List<String> answered = given().get(RunningSystem.get().emulatorUrl() + "/emulator/mastodon/statuses")
+                .then().statusCode(200).extract().jsonPath().getList("in_reply_to_id");
+        assertThat(answered).as("each critic answered once, in their own thread")
+                .containsOnlyOnce(outcome.frenchCriticPostId(), outcome.englishCriticPostId());
+
+        JsonPath templateReply = reply(outcome.templateReplyId());
+        assertThat(templateReply.getString("status")).isEqualTo("PUBLISHED");
+        assertThat(templateReply.getString("approvedBy")).as("a template reply goes out after the tone check alone")
+                .startsWith("policy");
+        JsonPath freeReply = reply(outcome.freeReplyId());
+        assertThat(freeReply.getString("status")).isEqualTo("PUBLISHED");
+        assertThat(freeReply.getString("approvedBy")).as("a free reply needs someone else").isEqualTo("approver");
 
         assertThat(given().auth().oauth2(KeycloakTokens.of("communicator"))
                 .get(RunningSystem.url(PUBLISHING) + "/api/publications/" + outcome.promotionId())
@@ -60,6 +72,14 @@ class CrisisStoryIT {
                 .then().statusCode(200).extract().jsonPath();
         assertThat(timeline.getString("keyTimes.resolvedAt")).isNotNull();
         assertThat(told).as(told).contains("tone check REFUSED", "(four eyes)", "push on the phone",
-                "e-mail in the local mail server", "The promotional post is HELD", "Crisis RESOLVED");
+                "e-mail in the local mail server", "The promotional post is HELD", "Crisis RESOLVED",
+                "raised by detector",
+                "A reply written in anger: 422", "answering the same post again by accident: 409",
+                "(free text needs an approver)", "'s thread: ");
+    }
+
+    private static JsonPath reply(String id) {
+        return given().auth().oauth2(KeycloakTokens.of("communicator"))
+                .get(RunningSystem.url(PLAYBOOK) + "/api/replies/" + id).then().statusCode(200).extract().jsonPath();
     }
 }

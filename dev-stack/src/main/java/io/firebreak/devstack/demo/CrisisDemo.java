@@ -27,7 +27,8 @@ import java.util.Map;
  * a calm baseline of posts is followed by a surge of angry ones; the surge is signalled, the outage playbook is
  * proposed and activated, its role holders are reached and acknowledge, the holding statement is drafted from
  * its template, tone-checked, approved by someone else and published on the local Mastodon emulator, a promotional
- * post is held, an update follows, the crisis is resolved with a public apology and the timeline shows it all.
+ * post is held, critics are answered in their threads, an update follows, the crisis is resolved with a public
+ * apology and the timeline shows it all.
  * Everything it creates carries the run's id, and the watch it listens with is deleted at the end, so it can run
  * again.
  */
@@ -44,6 +45,8 @@ public final class CrisisDemo {
     private final String runId = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
     private final Instant started = Instant.now();
     private final Map<String, String> figures = new LinkedHashMap<>();
+    /** The phone this run registered; removed at the end so that the next run pushes to its own phone only. */
+    private String deviceId;
 
     /** Runs on the stack {@code ./firebreak up} started; a {@link StackException} says what stopped it. */
     public CrisisDemo(StackSettings settings, PrintStream out) {
@@ -53,7 +56,9 @@ public final class CrisisDemo {
     }
 
     /** What a run did, for the system test that replays the same story. */
-    public record Outcome(String runId, String watchId, String crisisId, String channelId, String promotionId) {
+    public record Outcome(String runId, String watchId, String crisisId, String channelId, String promotionId,
+                          String templateReplyId, String freeReplyId, String frenchCriticPostId,
+                          String englishCriticPostId) {
     }
 
     public Outcome run() {
@@ -69,8 +74,8 @@ public final class CrisisDemo {
         String deviceToken = registerPhone("employee");
 
         step("The surge: a calm baseline, then the app goes down and the angry posts pour in");
-        int[] negativeOfTotal = replayPosts();
-        JsonNode signal = raiseSignal(watchId, negativeOfTotal[0], negativeOfTotal[1]);
+        int[] negativeOfTotal = replayPosts(watchId);
+        JsonNode signal = awaitSignal(watchId, negativeOfTotal[0], negativeOfTotal[1]);
 
         step("The playbook is proposed; the crisis manager activates it and assigns the roles");
         String crisisId = awaitProposedCrisis(watchId, playbookId);
@@ -92,6 +97,10 @@ public final class CrisisDemo {
         publish(holding, crisisId, "holding statement");
         showHeld(promotionId);
 
+        step("Answering critics in their own threads: from the inbox, tone-checked, approved, posted once");
+        CriticReplies.Outcome replies = new CriticReplies(api, settings, this::say).run(crisisId, runId);
+        figures.put("critics answered", elapsed());
+
         step("An update follows; the crisis is contained, then closed with a public apology");
         publish(draft(crisisId, channelId, "UPDATE"), crisisId, "update");
         api.post(playbook("/api/crises/" + crisisId + "/contain"), "crisis-manager",
@@ -107,7 +116,8 @@ public final class CrisisDemo {
         showTimeline(crisisId);
         cleanUp(watchId);
         summary(crisisId);
-        return new Outcome(runId, watchId, crisisId, channelId, promotionId);
+        return new Outcome(runId, watchId, crisisId, channelId, promotionId, replies.templateReplyId(),
+                replies.freeReplyId(), replies.frenchPostId(), replies.englishPostId());
     }
 
     // --- peacetime ---
@@ -188,7 +198,9 @@ public final class CrisisDemo {
                     "text": "{{brand}} update: {{incident_summary}}. Next update at {{next_update_time}}."},
                    {"phase": "APOLOGY", "channel": "%3$s", "language": "en",
                     "text": "{{brand}} apologises: {{incident_summary}}. We are sorry for the trouble this caused you."}],
-                 "audiences": [{"name": "customers", "channels": ["%3$s"]}]}""".formatted(runId, watchId, channelId);
+                 "replyTemplates": %4$s,
+                 "audiences": [{"name": "customers", "channels": ["%3$s"]}]}""".formatted(runId, watchId, channelId,
+                CriticReplies.replyTemplates());
         JsonNode playbook = api.post(playbook("/api/playbooks"), "admin", definition);
         say("Playbook \"Service outage\" version " + playbook.path("version").asInt(1)
                 + ": 2 roles, holding/update/apology templates, customers on Mastodon");
@@ -206,59 +218,81 @@ public final class CrisisDemo {
 
     private String registerPhone(String user) {
         String token = "demo-" + runId + "-" + user + ":APA91b" + Long.toHexString(started.toEpochMilli());
-        api.post(notification("/api/me/devices"), user, Map.of("platform", "ANDROID", "token", token,
+        JsonNode device = api.post(notification("/api/me/devices"), user, Map.of("platform", "ANDROID", "token", token,
                 "appVersion", "1.0.0", "locale", "fr-FR"));
+        deviceId = device.path("id").asText();
         say(user + " installs the Firebreak app; the phone registers for pushes");
         return token;
     }
 
     // --- the surge ---
 
-    /** Replays the posts; answers how many of them scored negative, and how many were stored. */
-    private int[] replayPosts() {
+    /**
+     * Three calm hours are imported as the watch's history (counted in the buckets of their publication time, so
+     * the detector starts warm), then the surge arrives live. Answers how many live posts scored negative, and
+     * how many were stored.
+     */
+    private int[] replayPosts(String watchId) {
         DemoPosts posts = new DemoPosts();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-        List<Map<String, Object>> all = new ArrayList<>(posts.calm(now.minus(3, ChronoUnit.HOURS),
-                now.minus(10, ChronoUnit.MINUTES), 6, runId));
-        int calm = all.size();
-        all.addAll(posts.calm(now.minus(10, ChronoUnit.MINUTES), now, 6, runId + "b"));
-        all.addAll(posts.angry(now.minus(10, ChronoUnit.MINUTES), now.plus(1, ChronoUnit.MINUTES), 150, runId));
+        Instant thisMinute = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        List<Map<String, Object>> history = posts.calm(thisMinute.minus(3, ChronoUnit.HOURS), thisMinute, 6, runId);
+        int counted = 0;
+        for (int from = 0; from < history.size(); from += 500) {
+            JsonNode report = api.post(monitoring("/api/watches/" + watchId + "/history"), "analyst",
+                    Map.of("mentions", history.subList(from, Math.min(history.size(), from + 500))));
+            counted += report.path("counted").asInt();
+            progress("past posts imported as the watch's history", counted, history.size());
+        }
+        out.println();
+        List<Map<String, Object>> live = new ArrayList<>(posts.calm(thisMinute, thisMinute.plus(1, ChronoUnit.MINUTES),
+                6, runId + "b"));
+        live.addAll(posts.angry(thisMinute.minus(9, ChronoUnit.MINUTES), thisMinute.plus(1, ChronoUnit.MINUTES), 150,
+                runId));
         int sent = 0;
         int negative = 0;
-        for (int from = 0; from < all.size(); from += 500) {
-            List<Map<String, Object>> batch = all.subList(from, Math.min(all.size(), from + 500));
+        for (int from = 0; from < live.size(); from += 500) {
+            List<Map<String, Object>> batch = live.subList(from, Math.min(live.size(), from + 500));
             JsonNode report = api.post(monitoring("/api/mentions"), "analyst", Map.of("mentions", batch));
             sent += report.path("accepted").size();
             for (JsonNode accepted : report.path("accepted")) {
                 negative += accepted.path("sentimentLabel").asText().equalsIgnoreCase("negative") ? 1 : 0;
             }
-            progress("posts ingested and scored", sent, all.size());
+            progress("posts ingested and scored", sent, live.size());
         }
         out.println();
-        say(all.size() + " posts replayed: " + calm + " calm ones over three hours, then "
-                + (all.size() - calm) + " in the last ten minutes, mostly angry");
+        say(counted + " calm posts over three hours imported as the watch's history; then " + live.size()
+                + " posts arrive live, " + negative + " of them negative");
         return new int[] {negative, sent};
     }
 
     /**
-     * The detector learns a watch's rhythm over its first buckets before it raises anything (48 one-minute buckets
-     * by default), and this watch is minutes old: the demo says so, and the analyst raises the signal from what the
-     * scores show. A watch with history (as in {@code BucketCloserTest}) raises it by itself.
+     * The detector raises the signal when the surge's bucket closes (up to a minute and a few seconds). Should it
+     * not within {@link #STEP_TIMEOUT}, the demo says so and the analyst raises it by hand, so the story goes on.
      */
-    private JsonNode raiseSignal(String watchId, int negative, int total) {
-        say("The detector learns a new watch's daily rhythm over its first 48 buckets (48 minutes) before it raises"
-                + " anything; this watch is minutes old.");
-        say("The analyst sees " + negative + " negative posts out of " + total + " and raises the signal by hand");
-        api.post(monitoring("/api/signals"), "analyst", Map.of("watchId", watchId,
-                "watchName", BRAND + " (demo " + runId + ")", "severity", "HIGH",
-                "summary", "Surge of angry posts: the mobile app is down",
-                "windowStart", Instant.now().minus(10, ChronoUnit.MINUTES).toString(),
-                "windowEnd", Instant.now().toString(),
-                "observedVolume", total, "negativeShare", total == 0 ? 0 : (double) negative / total));
-        JsonNode signal = find(api.get(monitoring("/api/signals?watch=" + watchId), "analyst"),
-                "watchId", watchId);
+    private JsonNode awaitSignal(String watchId, int negative, int total) {
+        say("Waiting for the surge's one-minute bucket to close and the detector to judge it...");
+        JsonNode detected;
+        try {
+            detected = DemoApi.await("the detector's signal", STEP_TIMEOUT,
+                    () -> api.get(monitoring("/api/signals?watch=" + watchId), "analyst"), page -> page.size() > 0);
+        } catch (StackException notDetected) {
+            say("The detector raised nothing within " + STEP_TIMEOUT.toSeconds() + " s; the analyst, seeing "
+                    + negative + " negative posts out of " + total + ", raises the signal by hand");
+            api.post(monitoring("/api/signals"), "analyst", Map.of("watchId", watchId,
+                    "watchName", BRAND + " (demo " + runId + ")", "severity", "HIGH",
+                    "summary", "Surge of angry posts: the mobile app is down",
+                    "windowStart", Instant.now().minus(10, ChronoUnit.MINUTES).toString(),
+                    "windowEnd", Instant.now().toString(),
+                    "observedVolume", total, "negativeShare", total == 0 ? 0 : (double) negative / total));
+            detected = api.get(monitoring("/api/signals?watch=" + watchId), "analyst");
+        }
+        JsonNode signal = find(detected, "watchId", watchId);
         figures.put("signal", elapsed());
-        say("Signal " + signal.path("severity").asText() + ": " + signal.path("summary").asText());
+        say("Signal " + signal.path("severity").asText() + " raised by " + signal.path("raisedBy").asText("?")
+                + ": " + signal.path("summary").asText());
+        say("   observed " + signal.path("observedVolume").asLong() + " posts against "
+                + Math.round(signal.path("expectedVolume").asDouble()) + " expected, "
+                + Math.round(100 * signal.path("negativeShare").asDouble()) + "% negative");
         for (JsonNode post : limit(signal.path("drivingPosts"), 3)) {
             say("   driving post, reach " + post.path("reach").asLong() + ": " + post.path("text").asText());
         }
@@ -408,10 +442,15 @@ public final class CrisisDemo {
         }
         JsonNode keyTimes = timeline.path("keyTimes");
         keyTimes.fields().forEachRemaining(time -> say("   key time " + time.getKey() + ": " + time.getValue().asText()));
+        JsonNode replies = api.get(playbook("/api/crises/" + crisisId + "/review"), "crisis-manager").path("replies");
+        say("Review: " + replies.path("criticsAnswered").asInt() + " critics answered, median answer time "
+                + String.format(java.util.Locale.ROOT, "%.1f", replies.path("medianAnswerTime").asDouble()) + " s, " + replies.path("published").asInt()
+                + " replies published");
     }
 
     private void cleanUp(String watchId) {
         api.call("DELETE", monitoring("/api/watches/" + watchId), "analyst", null);
+        api.call("DELETE", notification("/api/me/devices/" + deviceId), "employee", null);
     }
 
     private void summary(String crisisId) {
