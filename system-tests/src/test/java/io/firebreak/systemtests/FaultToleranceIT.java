@@ -92,8 +92,11 @@ class FaultToleranceIT {
                     .body(Map.of("reason", "fault test")).post(RunningSystem.url(PLAYBOOK) + "/api/crises/" + crisisId
                             + "/activate").then().statusCode(200);
             stack.up(true);
-            await().atMost(RECOVERY).untilAsserted(() -> assertThat(notificationsOf("employee2", crisisId))
-                    .contains("spokesperson"));
+            // the primary hears of the assignment while the crisis is proposed, then is paged when it is active
+            await().atMost(RECOVERY).untilAsserted(() -> assertThat(given().auth().oauth2(KeycloakTokens.of("employee2"))
+                    .get(RunningSystem.url(NOTIFICATION) + "/api/me/notifications?size=200").then().statusCode(200)
+                    .extract().jsonPath().getList("findAll { it.crisisId == '" + crisisId + "' }.crisisStatus",
+                            String.class)).contains("ACTIVE"));
             int pagesOfThePrimary = notificationsOf("employee2", crisisId).size();
             assertThat(notificationsOf("employee", crisisId)).as("the backup waits for the step's deadline").isEmpty();
             kill(stack, NOTIFICATION);
