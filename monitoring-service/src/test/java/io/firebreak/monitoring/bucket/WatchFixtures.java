@@ -17,16 +17,16 @@ import java.util.List;
 import java.util.UUID;
 
 /** A watch with a history of quiet buckets, and surges of angry posts about it, for detection tests. */
-final class WatchFixtures {
+public final class WatchFixtures {
 
-    static final String ANALYST = TestTokens.of("ana", "analyst");
-    static final Duration MINUTE = Duration.ofMinutes(1);
+    public static final String ANALYST = TestTokens.of("ana", "analyst");
+    public static final Duration MINUTE = Duration.ofMinutes(1);
 
     private WatchFixtures() {
     }
 
     /** A watch on a brand name no other test uses; the caller has set the clock to when it is created. */
-    static String watchOn(String brand) {
+    public static String watchOn(String brand) {
         return given().auth().oauth2(ANALYST)
                 .contentType(ContentType.JSON).body("""
                         {"name":"%s watch","query":"%s","languages":["fr","en"]}""".formatted(brand, brand))

@@ -1,5 +1,8 @@
 package io.firebreak.monitoring.mention;
 
+import static io.firebreak.monitoring.bucket.WatchFixtures.ANALYST;
+import static io.firebreak.monitoring.bucket.WatchFixtures.MINUTE;
+import static io.firebreak.monitoring.bucket.WatchFixtures.watchOn;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.empty;
@@ -30,9 +33,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class MentionHistoryResourceTest {
 
-    private static final String ANALYST = TestTokens.of("ana", "analyst");
-    private static final Duration MINUTE = Duration.ofMinutes(1);
-
     @Inject
     TestClock clock;
     @Inject
@@ -46,15 +46,6 @@ class MentionHistoryResourceTest {
     /** Day {@code days} from now, on the minute: each test lives on its own day so closing passes do not overlap. */
     private static Instant day(int days) {
         return Instant.now().plus(Duration.ofDays(days)).truncatedTo(ChronoUnit.MINUTES);
-    }
-
-    private static String watchOn(String brand) {
-        return given().auth().oauth2(ANALYST)
-                .contentType(ContentType.JSON).body("""
-                        {"name":"%s watch","query":"%s","languages":["fr","en"]}""".formatted(brand, brand))
-                .when().post("/api/watches")
-                .then().statusCode(201)
-                .extract().path("id");
     }
 
     /** Four to six ordinary posts a minute over the {@code minutes} minutes before {@code liveStart}. */
