@@ -75,18 +75,21 @@ public class BucketCloser {
         }
     }
 
-    /** Closes what is due now; the number of buckets closed (0 when another replica holds the claim). */
+    /** Closes what is due now; the number of buckets closed, or -1 when another pass holds the claim. */
     public Uni<Integer> closeDue() {
         return closeDue(clock.instant());
     }
 
-    /** Closes, for every watch, the buckets that ended at least the grace period before {@code now}. */
+    /**
+     * Closes, for every watch, the buckets that ended at least the grace period before {@code now}: the number
+     * closed, or -1 when another pass (this replica's or another's) holds the claim.
+     */
     @WithTransaction
     public Uni<Integer> closeDue(Instant now) {
         Instant target = grid.floor(now.minus(config.buckets().grace()));
         return buckets.claimClosing().chain(claimed -> {
             if (!claimed) {
-                return Uni.createFrom().item(0);
+                return Uni.createFrom().item(-1);
             }
             return watches.listAll().chain(list -> {
                 Uni<Integer> pass = Uni.createFrom().item(0);

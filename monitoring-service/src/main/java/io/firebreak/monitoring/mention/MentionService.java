@@ -8,6 +8,7 @@ import io.firebreak.monitoring.mention.MentionDtos.IngestionReport;
 import io.firebreak.monitoring.mention.MentionDtos.MentionView;
 import io.firebreak.monitoring.mention.MentionDtos.Rejected;
 import io.firebreak.monitoring.messaging.BatchOutbox;
+import io.firebreak.monitoring.messaging.ScoredMentionPublisher;
 import io.firebreak.monitoring.sentiment.Language;
 import io.firebreak.monitoring.sentiment.SentimentResult;
 import io.firebreak.monitoring.sentiment.SentimentService;
@@ -37,8 +38,9 @@ import java.util.UUID;
 
 /**
  * Ingestion and the inbox. A batch (a REST request, or one Kafka poll) is validated record by record,
- * de-duplicated, scored and matched against every watch in plain Java, then stored with its
- * {@code monitoring.mentions-scored.v1} events and bucket counts in one transaction ({@link MentionWriter}).
+ * de-duplicated, scored and matched against every watch in plain Java, stored with its bucket counts in one
+ * transaction ({@link MentionWriter}), then announced on {@code monitoring.mentions-scored.v1}
+ * ({@link ScoredMentionPublisher}) before the batch is answered or acknowledged.
  */
 @ApplicationScoped
 public class MentionService {
@@ -51,11 +53,13 @@ public class MentionService {
     private final Clock clock;
     private final MonitoringConfig config;
     private final OutboxRelay relay;
+    private final ScoredMentionPublisher publisher;
 
     public MentionService(MentionRepository mentions, MentionWriter writer, WatchService watches,
                           WatchRepository watchRepository, SentimentService sentiment, Clock clock,
-                          MonitoringConfig config, OutboxRelay relay) {
+                          MonitoringConfig config, OutboxRelay relay, ScoredMentionPublisher publisher) {
         this.relay = relay;
+        this.publisher = publisher;
         this.mentions = mentions;
         this.writer = writer;
         this.watches = watches;
@@ -103,25 +107,32 @@ public class MentionService {
                 indexById.put(mention.getId(), index);
                 scored.add(mention);
             }
-            return writer.write(scored, List.of(), now).map(stored -> {
-                List<Accepted> accepted = stored.stream()
-                        .map(mention -> new Accepted(indexById.get(mention.getId()), mention.getId(),
-                                mention.getLanguage(), mention.getSentimentLabel(), mention.getSentimentScore(),
-                                mention.getWatchIds()))
-                        .toList();
-                relayIfAny(stored.size());
-                int duplicates = repeatedInBatch + unique.size() - stored.size();
-                Log.infof("Mentions batch: %d stored, %d duplicates, %d rejected", accepted.size(), duplicates,
-                        rejected.size());
-                rejected.sort(Comparator.comparingInt(Rejected::index));
-                return new IngestionReport(accepted, duplicates, List.copyOf(rejected));
-            });
+            return writer.write(scored, List.of(), now)
+                    .call(written -> publisher.announce(written.announcements()).onFailure()
+                            .transform(failure -> new ProblemException(503, "mentions-not-announced",
+                                    "Mentions stored but not announced", "The mentions are stored but their"
+                                    + " scored events could not be sent (" + failure.getMessage() + "); send the"
+                                    + " batch again: nothing is stored twice and the events are sent then.")))
+                    .map(written -> report(written.stored(), indexById, repeatedInBatch + unique.size(), rejected));
         });
+    }
+
+    private static IngestionReport report(List<Mention> stored, Map<UUID, Integer> indexById, int candidates,
+                                          List<Rejected> rejected) {
+        List<Accepted> accepted = stored.stream()
+                .map(mention -> new Accepted(indexById.get(mention.getId()), mention.getId(), mention.getLanguage(),
+                        mention.getSentimentLabel(), mention.getSentimentScore(), mention.getWatchIds()))
+                .toList();
+        int duplicates = candidates - stored.size();
+        Log.infof("Mentions batch: %d stored, %d duplicates, %d rejected", accepted.size(), duplicates,
+                rejected.size());
+        rejected.sort(Comparator.comparingInt(Rejected::index));
+        return new IngestionReport(accepted, duplicates, List.copyOf(rejected));
     }
 
     /**
      * One poll of {@code mentions.raw.v1}, in one transaction. A redelivered event (its post is already stored)
-     * changes nothing; an invalid mention is logged and skipped; {@code deadLetters} (records that could not be
+     * changes nothing but is announced again; an invalid mention is logged and skipped; {@code deadLetters} (records that could not be
      * read) are committed to the dead-letter topic's outbox with the batch, so that nothing else is lost.
      */
     @WithSession
@@ -142,9 +153,10 @@ public class MentionService {
                 }
             }
             return writer.write(scored, deadLetters, now)
-                    .invoke(stored -> relayIfAny(stored.size() + deadLetters.size()))
-                    .invoke(stored -> Log.debugf("Mention events: %d received, %d stored, %d dead letters",
-                            events.size(), stored.size(), deadLetters.size()))
+                    .invoke(() -> relayIfAny(deadLetters.size()))
+                    .call(written -> publisher.announce(written.announcements()))
+                    .invoke(written -> Log.debugf("Mention events: %d received, %d stored, %d dead letters",
+                            events.size(), written.stored().size(), deadLetters.size()))
                     .replaceWithVoid();
         });
     }
@@ -183,7 +195,7 @@ public class MentionService {
                 });
     }
 
-    /** Events just committed leave now rather than at the relay's next tick (which also sends them if this fails). */
+    /** Dead letters just committed leave now rather than at the relay's next tick (which also sends them if this fails). */
     private void relayIfAny(int events) {
         if (events > 0) {
             relay.relaySoon();
@@ -193,10 +205,7 @@ public class MentionService {
     private Mention score(MentionInput input, List<WatchMatcher> matchers, Instant now) {
         SentimentResult result = sentiment.analyze(input.text(), Language.fromCode(input.language()).orElse(null));
         String language = input.language() != null ? input.language() : result.language().code();
-        List<UUID> watchIds = matchers.stream()
-                .filter(matcher -> matcher.matches(input.text(), language, input.source()))
-                .map(WatchMatcher::watchId)
-                .toList();
+        List<UUID> watchIds = WatchMatcher.matching(matchers, input.text(), language, input.source());
         return Mention.scored(input, language, result.label().lowerCase(), result.score(),
                 QuestionDetector.isQuestion(input.text()), watchIds, now);
     }

@@ -1,8 +1,6 @@
 package io.firebreak.monitoring.mention;
 
-import io.firebreak.events.EventTypes;
 import io.firebreak.events.MentionScored;
-import io.firebreak.events.Topics;
 import io.firebreak.monitoring.bucket.BucketService;
 import io.firebreak.monitoring.bucket.MentionTally;
 import io.firebreak.monitoring.messaging.BatchOutbox;
@@ -16,6 +14,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,13 +24,15 @@ import java.util.UUID;
 
 /**
  * Stores a batch of scored mentions in one transaction and a handful of statements, whatever its size: the mentions
- * inserted unless their source and external id are already stored, their rows in each matched watch's inbox, their
- * {@code mention.scored} events and any dead letters in the outbox, and their counts in the watches' open buckets.
+ * inserted unless their source and external id are already stored, their rows in each matched watch's inbox, any
+ * dead letters in the outbox, and their counts in the watches' open buckets. Their {@code mention.scored} events are
+ * returned, for {@code ScoredMentionPublisher} to send once this has committed.
  *
  * <p>Idempotent without remembering event ids: a redelivered event (or the same post sent again under a new event
- * id) finds its source and external id stored, so it is not inserted, announced or counted again. That spares a
+ * id) finds its source and external id stored, so it is not inserted or counted again. That spares a
  * {@code processed_event} row per mention, which at tens of thousands of mentions a second would be most of the
- * writes and a table growing without end.
+ * writes and a table growing without end. Its event is returned again, as stored and under the same id: the first
+ * attempt may have committed and then failed to send it.
  */
 @ApplicationScoped
 public class MentionWriter {
@@ -47,15 +48,23 @@ public class MentionWriter {
     }
 
     /**
+     * What a batch changed: the mentions stored now, in batch order, and the events announcing every mention of the
+     * batch, those stored now and those found already stored.
+     */
+    public record Written(List<Mention> stored, List<MentionScored> announcements) {
+    }
+
+    /**
      * @param batch        scored mentions, at most one per source and external id
      * @param deadLetters  outbox rows for records that could not be read, committed with the batch
-     * @return the mentions stored now, in batch order: not those already stored
      */
-    public Uni<List<Mention>> write(List<Mention> batch, List<BatchOutbox.Row> deadLetters, Instant receivedAt) {
+    public Uni<Written> write(List<Mention> batch, List<BatchOutbox.Row> deadLetters, Instant receivedAt) {
         return pool.withTransaction(connection -> insertMentions(connection, batch, receivedAt)
                 .call(stored -> indexByWatch(connection, stored))
-                .call(stored -> outbox.append(connection, outboxRows(stored, deadLetters)))
-                .call(stored -> buckets.record(connection, tallies(stored), receivedAt)));
+                .call(stored -> outbox.append(connection, deadLetters))
+                .call(stored -> buckets.record(connection, tallies(stored), receivedAt))
+                .chain(stored -> storedBefore(connection, batch, stored)
+                        .map(earlier -> new Written(stored, announcements(stored, earlier)))));
     }
 
     /** Inserts the mentions; those whose source and external id are already stored are left out. */
@@ -143,16 +152,49 @@ public class MentionWriter {
                 .replaceWithVoid();
     }
 
-    private List<BatchOutbox.Row> outboxRows(List<Mention> stored, List<BatchOutbox.Row> deadLetters) {
-        List<BatchOutbox.Row> rows = new ArrayList<>(stored.size() + deadLetters.size());
-        for (Mention mention : stored) {
-            List<UUID> watchIds = mention.getWatchIds();
-            // Keyed by watch, so that one watch's mentions stay in order on one partition.
-            String key = watchIds.isEmpty() ? mention.getId().toString() : watchIds.get(0).toString();
-            rows.add(outbox.event(Topics.MENTIONS_SCORED, EventTypes.MENTION_SCORED, key, scored(mention)));
+    /** The events of the batch's mentions that were already stored, read back as stored. */
+    private static Uni<List<MentionScored>> storedBefore(SqlConnection connection, List<Mention> batch,
+                                                         List<Mention> stored) {
+        if (stored.size() == batch.size()) {
+            return Uni.createFrom().item(List.of());
         }
-        rows.addAll(deadLetters);
-        return rows;
+        Set<UUID> storedNow = new HashSet<>();
+        stored.forEach(mention -> storedNow.add(mention.getId()));
+        List<String> sources = new ArrayList<>();
+        List<String> externalIds = new ArrayList<>();
+        for (Mention mention : batch) {
+            if (!storedNow.contains(mention.getId())) {
+                sources.add(mention.getSource());
+                externalIds.add(mention.getExternalId());
+            }
+        }
+        return connection.preparedQuery("""
+                        select m.id, m.source, m.external_id, m.author, m.text, m.url, m.published_at, m.language,
+                               m.sentiment_label, m.sentiment_score, m.watch_ids
+                        from mention m
+                        join unnest($1::varchar[], $2::varchar[]) as k(source, external_id)
+                          on m.source = k.source and m.external_id = k.external_id""")
+                .execute(Tuple.of(sources.toArray(String[]::new), externalIds.toArray(String[]::new)))
+                .map(rows -> {
+                    List<MentionScored> events = new ArrayList<>();
+                    for (Row row : rows) {
+                        String watchIds = row.getString("watch_ids");
+                        events.add(new MentionScored(row.getUUID("id"), row.getString("source"),
+                                row.getString("external_id"), row.getString("author"), row.getString("text"),
+                                row.getString("url"), row.getOffsetDateTime("published_at").toInstant(),
+                                row.getString("language"), row.getString("sentiment_label"),
+                                row.getDouble("sentiment_score"), watchIds == null || watchIds.isEmpty() ? List.of()
+                                        : Arrays.stream(watchIds.split(",")).map(UUID::fromString).toList()));
+                    }
+                    return events;
+                });
+    }
+
+    private static List<MentionScored> announcements(List<Mention> stored, List<MentionScored> earlier) {
+        List<MentionScored> events = new ArrayList<>(stored.size() + earlier.size());
+        stored.forEach(mention -> events.add(scored(mention)));
+        events.addAll(earlier);
+        return events;
     }
 
     private static SortedMap<UUID, MentionTally> tallies(List<Mention> stored) {

@@ -21,6 +21,7 @@ public final class QuestionDetector {
     private static final Pattern INVERSION = Pattern.compile("(?U)\\b(?!rendez-vous\\b)(?!" + reportingVerbs()
             + ")\\p{L}+-(?:t-)?(?:vous|tu|ils|elles|il|elle|on|je|nous)\\b|\\best-ce\\b");
     private static final Pattern WORD_START = Pattern.compile("^[\\p{L}'’ -]+");
+    private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}");
 
     /** Openings, accents removed, compared with whole words at the start of a sentence. */
     private static final List<String> OPENINGS = List.of(
@@ -42,21 +43,29 @@ public final class QuestionDetector {
         if (text == null || text.isBlank()) {
             return false;
         }
-        String withoutLinks = URL.matcher(text).replaceAll(" ");
-        if (withoutLinks.indexOf('?') >= 0 || withoutLinks.indexOf('？') >= 0 || withoutLinks.indexOf('¿') >= 0) {
+        // Every mention passes here: the patterns only run on the texts that can match them.
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.contains("http") || lower.contains("www.")) {
+            lower = URL.matcher(lower).replaceAll(" ");
+        }
+        if (lower.indexOf('?') >= 0 || lower.indexOf('？') >= 0 || lower.indexOf('¿') >= 0) {
             return true;
         }
         // "où" (where) loses its accent below and would read as "ou" (or): only the accented one opens a question.
-        String lower = withoutLinks.toLowerCase(Locale.ROOT).replace('’', '\'');
-        if (INVERSION.matcher(lower).find()) {
+        lower = lower.replace('’', '\'');
+        if (lower.indexOf('-') >= 0 && INVERSION.matcher(lower).find()) {
             return true;
         }
         for (String sentence : SENTENCE_END.split(lower)) {
-            String opening = LEADING_TAGS.matcher(sentence.strip()).replaceFirst("");
+            String opening = sentence.strip();
+            if (!opening.isEmpty() && (opening.charAt(0) == '@' || opening.charAt(0) == '#')) {
+                opening = LEADING_TAGS.matcher(opening).replaceFirst("");
+            }
             if (opening.startsWith("où ") || opening.equals("où")) {
                 return true;
             }
-            if (opensWithInterrogative(stripAccents(opening))) {
+            // The longest opening is "c'est pour quand": the head of the sentence is enough to compare.
+            if (opensWithInterrogative(stripAccents(opening.substring(0, Math.min(opening.length(), 40))))) {
                 return true;
             }
         }
@@ -88,6 +97,11 @@ public final class QuestionDetector {
     }
 
     private static String stripAccents(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return COMBINING_MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+            }
+        }
+        return text;
     }
 }

@@ -31,12 +31,10 @@ public class MentionConsumer {
 
     private final EventReader reader;
     private final MentionService mentions;
-    private final BatchOutbox outbox;
 
-    public MentionConsumer(EventReader reader, MentionService mentions, BatchOutbox outbox) {
+    public MentionConsumer(EventReader reader, MentionService mentions) {
         this.reader = reader;
         this.mentions = mentions;
-        this.outbox = outbox;
     }
 
     @Incoming(Channels.MENTIONS_RAW)

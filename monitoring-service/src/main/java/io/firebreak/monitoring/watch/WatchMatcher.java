@@ -1,5 +1,7 @@
 package io.firebreak.monitoring.watch;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -12,8 +14,27 @@ public record WatchMatcher(UUID watchId, WatchQuery query, Set<String> languages
     }
 
     public boolean matches(String text, String language, String source) {
-        return (languages.isEmpty() || languages.contains(language))
-                && (sources.isEmpty() || sources.contains(source))
-                && query.matches(text);
+        return accepts(language, source) && query.matches(text);
+    }
+
+    /** The watches among {@code matchers} that a post matches; the post is cut into words once for all of them. */
+    public static List<UUID> matching(List<WatchMatcher> matchers, String text, String language, String source) {
+        List<UUID> matched = new ArrayList<>(2);
+        WatchQuery.Post post = null;
+        for (WatchMatcher matcher : matchers) {
+            if (matcher.accepts(language, source)) {
+                if (post == null) {
+                    post = WatchQuery.Post.of(text == null ? "" : text);
+                }
+                if (matcher.query().matches(post)) {
+                    matched.add(matcher.watchId());
+                }
+            }
+        }
+        return matched;
+    }
+
+    private boolean accepts(String language, String source) {
+        return (languages.isEmpty() || languages.contains(language)) && (sources.isEmpty() || sources.contains(source));
     }
 }

@@ -39,7 +39,11 @@ public final class WatchQuery {
     }
 
     public boolean matches(String post) {
-        return root.matches(Post.of(post == null ? "" : post));
+        return matches(Post.of(post == null ? "" : post));
+    }
+
+    boolean matches(Post post) {
+        return root.matches(post);
     }
 
     @Override

@@ -46,7 +46,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * ({@code target/quarkus-app}, so run {@code ./mvnw -B install -pl monitoring-service} first) in its own JVM with
  * 1-second buckets. Prints:
  * <ol>
- *   <li>mentions/s sustained: N mentions on {@code mentions.raw.v1} → scored, stored, bucketed (all match a watch);
+ *   <li>mentions/s sustained: N mentions waiting on {@code mentions.raw.v1} → scored, stored, bucketed (all match a
+ *       watch), from the first counted to the last;
  *   <li>detection latency: for each of R watches with a quiet history, a burst of angry posts, and the time from the
  *       end of the bucket that raised the signal to the {@code signal.raised} event read from Kafka (p50, p99).
  * </ol>
@@ -69,7 +70,7 @@ public final class PipelineBenchmark {
         KafkaBroker kafka = KafkaBroker.start(base.resolve("kafka"), Ports.free(), Ports.free(),
                 base.resolve("kafka.log"), null, ProcessHandle.current().pid());
         int httpPort = Ports.free();
-        Process service = new ProcessBuilder(List.of(ProcessHandle.current().info().command().orElse("java"),
+        List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx512m",
                 "-Dquarkus.http.port=" + httpPort,
                 "-Dquarkus.datasource.reactive.url=" + postgres.reactiveUrl("firebreak"),
@@ -79,47 +80,75 @@ public final class PipelineBenchmark {
                 "-Dquarkus.oidc.tenant-enabled=false",
                 "-Dmonitoring.buckets.length=PT1S", "-Dmonitoring.buckets.grace=PT0.1S",
                 "-Dmonitoring.buckets.close-every=0.1s", "-Dfirebreak.outbox.relay-interval=0.05s",
-                "-jar", "monitoring-service/target/quarkus-app/quarkus-run.jar"))
-                .redirectErrorStream(true).redirectOutput(base.resolve("service.log").toFile()).start();
+                "-jar", "monitoring-service/target/quarkus-app/quarkus-run.jar");
+        // A first start creates the schema; the mentions are then written while the service is down, so that the
+        // throughput measured is the pipeline's, not the benchmark producer's (which shares the two cores).
+        Process service = start(command, base.resolve("service-schema.log"));
+        Process measured = null;
         try (Connection db = DriverManager.getConnection(postgres.jdbcUrl("firebreak"), "firebreak", "firebreak")) {
             awaitReady(httpPort);
-            UUID loadWatch = throughput(db, kafka.bootstrapServers(), mentions);
+            service.destroy();
+            service.waitFor();
+            UUID loadWatch = UUID.randomUUID();
+            insertWatch(db, loadWatch, "loadbrand", Instant.now());
+            produce(kafka.bootstrapServers(), mentions);
+            measured = start(command, base.resolve("service.log"));
+            throughput(db, loadWatch, mentions);
+            awaitReady(httpPort);
             inbox(db, loadWatch);
             latency(db, kafka.bootstrapServers(), rounds);
         } finally {
             service.destroy();
-            service.waitFor();
+            if (measured != null) {
+                measured.destroy();
+                measured.waitFor();
+            }
             kafka.stop();
             postgres.stop();
         }
     }
 
-    private static UUID throughput(Connection db, String kafka, int count) throws Exception {
-        UUID watch = UUID.randomUUID();
-        insertWatch(db, watch, "loadbrand", Instant.now());
-        List<ProducerRecord<String, String>> records = new ArrayList<>(count);
+    private static Process start(List<String> command, Path log) throws IOException {
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private static void produce(String kafka, int count) throws Exception {
         Instant published = Instant.now().minusSeconds(5);
-        for (int i = 0; i < count; i++) {
-            String id = "load-" + i;
-            String text = i % 3 == 0 ? "loadbrand est en panne, service nul 😡 " + i : "I like the loadbrand app " + i;
-            records.add(record(id, text, published));
-        }
         long start = System.nanoTime();
         try (KafkaProducer<String, String> producer = producer(kafka)) {
-            records.forEach(producer::send);
+            for (int i = 0; i < count; i++) {
+                String id = "load-" + i;
+                String text = i % 3 == 0 ? "loadbrand est en panne, service nul 😡 " + i
+                        : "I like the loadbrand app " + i;
+                producer.send(record(id, text, published));
+            }
             producer.flush();
         }
-        long sent = System.nanoTime();
-        long stored = 0;
+        System.out.printf(Locale.ROOT, "%d mentions written to %s in %.2f s (service stopped)%n", count,
+                Topics.MENTIONS_RAW, (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * From the first mention counted in a bucket to the last: the rate at which the started service drains the
+     * backlog (scored, stored, bucketed), so its start-up is not counted.
+     */
+    private static void throughput(Connection db, UUID watch, int count) throws Exception {
+        String counted = "select coalesce(sum(volume), 0) from watch_bucket where watch_id = '" + watch + "'";
+        long first;
+        long firstAt;
+        do {
+            Thread.sleep(20);
+            first = scalar(db, counted);
+            firstAt = System.nanoTime();
+        } while (first == 0);
+        long stored = first;
         while (stored < count) {
-            Thread.sleep(100);
-            stored = scalar(db, "select coalesce(sum(volume), 0) from watch_bucket where watch_id = '" + watch + "'");
+            Thread.sleep(50);
+            stored = scalar(db, counted);
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "throughput: %d mentions on %s -> scored, stored, bucketed in %.2f s: %.0f"
-                + " mentions/s (producing took %.2f s)%n", count, Topics.MENTIONS_RAW, seconds, count / seconds,
-                (sent - start) / 1e9);
-        return watch;
+        double seconds = (System.nanoTime() - firstAt) / 1e9;
+        System.out.printf(Locale.ROOT, "throughput: %d mentions from %s scored, stored, bucketed in %.2f s: %.0f"
+                + " mentions/s%n", count - first, Topics.MENTIONS_RAW, seconds, (count - first) / seconds);
     }
 
     /**

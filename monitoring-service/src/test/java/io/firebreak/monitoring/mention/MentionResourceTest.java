@@ -137,7 +137,7 @@ class MentionResourceTest {
     }
 
     @Test
-    void aMentionOnTheRawTopicIsScoredAndPublishedOnce() throws Exception {
+    void aMentionOnTheRawTopicIsStoredOnceAndARedeliveryIsAnnouncedUnderTheSameEventId() throws Exception {
         String brand = "brand" + UUID.randomUUID().toString().substring(0, 8);
         String watchId = watchOn(brand);
         String externalId = UUID.randomUUID().toString();
@@ -150,21 +150,30 @@ class MentionResourceTest {
                 Topics.MENTIONS_SCORED)) {
             TopicProbe.send(InfrastructureTestResource.kafkaBootstrapServers(), Topics.MENTIONS_RAW,
                     "mastodon:" + externalId, value);
+            JsonNode first = scored.awaitEvent(e -> e.path("data").path("externalId").asText().equals(externalId),
+                    Duration.ofSeconds(30));
+            assertThat(first.path("_key").asText()).isEqualTo(watchId);
+            assertThat(first.path("data").path("sentimentLabel").asText()).isEqualTo("positive");
+            assertThat(first.path("data").path("language").asText()).isEqualTo("en");
+            String mentionId = first.path("data").path("mentionId").asText();
+            assertThat(first.path("id").asText()).isEqualTo(mentionId);
+
+            // The same event again (a redelivery after a crash between the commit and the send looks the same): the
+            // stored mention is announced again, under the same event id, so that consumers recognise it.
             TopicProbe.send(InfrastructureTestResource.kafkaBootstrapServers(), Topics.MENTIONS_RAW,
                     "mastodon:" + externalId, value);
-
-            JsonNode event = scored.awaitEvent(e -> e.path("data").path("externalId").asText().equals(externalId),
+            JsonNode again = scored.awaitEvent(e -> e.path("data").path("externalId").asText().equals(externalId),
                     Duration.ofSeconds(30));
+            assertThat(again.path("id").asText()).isEqualTo(mentionId);
+            assertThat(again.path("data").path("mentionId").asText()).isEqualTo(mentionId);
+            assertThat(again.path("data").path("watchIds").get(0).asText()).isEqualTo(watchId);
 
-            assertThat(event.path("_key").asText()).isEqualTo(watchId);
-            assertThat(event.path("data").path("sentimentLabel").asText()).isEqualTo("positive");
-            assertThat(event.path("data").path("language").asText()).isEqualTo("en");
-            String mentionId = event.path("data").path("mentionId").asText();
-            // The redelivered event was applied once: the next scored event for this post would be a second one.
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> scored.awaitEvent(
-                    e -> e.path("data").path("externalId").asText().equals(externalId)
-                            && !e.path("data").path("mentionId").asText().equals(mentionId),
-                    Duration.ofSeconds(5))).isInstanceOf(AssertionError.class);
+            // Stored once.
+            given().auth().oauth2(ANALYST)
+                    .queryParam("watch", watchId)
+                    .when().get("/api/mentions")
+                    .then().statusCode(200)
+                    .body("id", contains(mentionId));
         }
     }
 
