@@ -12,7 +12,9 @@ import java.util.function.Predicate;
  * Lexicon and rules sentiment for social-media French and English, in the spirit of VADER: each word,
  * expression, emoji or emoticon of the lexicon brings its valence, which the words around it change
  * (negation, intensifiers, attenuators, "but"/"mais"), and the writing too (CAPITALS, elongated
- * "nuuuul", exclamation marks). The sum is squashed into [-1, 1] and cut into three labels.
+ * "nuuuul", exclamation marks, a question mark after praise, capitalised names such as "Bad Girls Club").
+ * A negation that negates no sentiment word still leans negative. The sum is squashed into [-1, 1] and
+ * cut into three labels, with a neutral band wide enough that one faint cue does not decide.
  * Thread-safe: the lexicons are read once and never changed.
  */
 public final class SentimentAnalyzer {
@@ -21,13 +23,19 @@ public final class SentimentAnalyzer {
     private static final float NEGATION_FACTOR = -0.6f;
     /** How many words after a negation it still reaches, unless punctuation or "but" ends it first. */
     private static final int NEGATION_REACH = 3;
+    /** A negation that reaches no sentiment word ("I wanted to go, but I can't") still leans negative. */
+    private static final float BARE_NEGATION = -0.6f;
     private static final float BEFORE_CONTRAST = 0.5f;
     private static final float AFTER_CONTRAST = 1.5f;
     private static final float CAPITALS_FACTOR = 1.5f;
     private static final float ELONGATION_FACTOR = 1.3f;
     private static final float EXCLAMATION_BOOST = 0.3f;
+    /** Praise inside a question ("is it any good?", "who's excited for this?") is asked about more than given. */
+    private static final float QUESTION_FACTOR = 0.5f;
     /** "Like This" inside a sentence is more often a name (a show, a team) than an opinion. */
     private static final float TITLE_CASE_FACTOR = 0.4f;
+    /** A capitalised word next to another ("Magic Mike", "Bad Girls Club", "Good Friday") is part of a name. */
+    private static final float NAME_FACTOR = 0f;
     /** Squashing constant: score = sum / sqrt(sum² + ALPHA), so one "great" (3) scores about 0.6. */
     private static final float ALPHA = 15f;
     private static final int MAX_CUES = 5;
@@ -37,9 +45,13 @@ public final class SentimentAnalyzer {
     private final double positiveThreshold;
     private final double negativeThreshold;
 
-    /** The analyzer with its default thresholds. */
+    /**
+     * The analyzer with its default thresholds: one mild word ("ok", "late") is just enough for a label, a softened
+     * ("kinda ok") or questioned one is not. The negative side starts nearer zero, because criticism is often written
+     * more mildly than praise: a bare "can't" is enough.
+     */
     public SentimentAnalyzer() {
-        this(0.05, -0.05);
+        this(0.24, -0.12);
     }
 
     /** @param positiveThreshold score from which a text is positive; negativeThreshold: up to which it is negative */
@@ -114,8 +126,10 @@ public final class SentimentAnalyzer {
         float contrastFactor = 1;
         float pendingFactor = 1;
         int negatedUntil = -1;
+        boolean negationUsed = true;
         int exclamations = 0;
         int wordIndex = 0;
+        float clausePositive = 0;
 
         for (int i = 0; i < tokens.size(); i++) {
             Token token = tokens.get(i);
@@ -124,7 +138,10 @@ public final class SentimentAnalyzer {
                 pendingFactor = 1;
                 if ("!".equals(token.text())) {
                     exclamations++;
+                } else if ("?".equals(token.text()) && clausePositive > 0) {
+                    sum -= clausePositive * (1 - QUESTION_FACTOR);
                 }
+                clausePositive = 0;
                 continue;
             }
             if (token.kind() == TokenKind.SYMBOL) {
@@ -141,10 +158,21 @@ public final class SentimentAnalyzer {
                 Modifier modifier = entry == null ? null : entry.modifier();
                 if (modifier != null && !usedAsWord(modifier, tokens, i, lexicon)) {
                     switch (modifier.kind()) {
-                        case NEGATION -> negatedUntil = wordIndex + NEGATION_REACH;
+                        case NEGATION -> {
+                            if (!negationUsed) {
+                                sum += BARE_NEGATION * contrastFactor;
+                            }
+                            negatedUntil = wordIndex + NEGATION_REACH;
+                            negationUsed = false;
+                        }
                         case INTENSIFIER, ATTENUATOR -> pendingFactor *= modifier.factor();
                         case CONTRAST -> {
+                            if (!negationUsed) {
+                                sum += BARE_NEGATION * contrastFactor;
+                                negationUsed = true;
+                            }
                             sum *= BEFORE_CONTRAST;
+                            clausePositive *= BEFORE_CONTRAST;
                             for (int c = 0; c < cues.size(); c++) {
                                 cues.set(c, cues.get(c).scaled(BEFORE_CONTRAST));
                             }
@@ -173,19 +201,31 @@ public final class SentimentAnalyzer {
             if (token.titleCase()) {
                 value *= TITLE_CASE_FACTOR;
             }
+            if (!shouting && partOfName(text, tokens, i, expression.length())) {
+                value *= NAME_FACTOR;
+            }
             if (token.elongated()) {
                 value *= ELONGATION_FACTOR;
             }
-            if (wordIndex <= negatedUntil) {
+            if (wordIndex <= negatedUntil && !negatesItself(entry, expression)) {
                 value *= NEGATION_FACTOR;
+                negationUsed = true;
             }
             value *= contrastFactor;
             sum += value;
-            cues.add(new Cue(expression.start(), expression.end(), value));
+            if (value > 0) {
+                clausePositive += value;
+            }
+            if (value != 0) {
+                cues.add(new Cue(expression.start(), expression.end(), value));
+            }
             i += expression.length() - 1;
             wordIndex += expression.length() - 1;
         }
 
+        if (!negationUsed) {
+            sum += BARE_NEGATION * contrastFactor;
+        }
         if (sum != 0 && exclamations > 0) {
             sum += Math.signum(sum) * EXCLAMATION_BOOST * Math.min(exclamations, 3);
         }
@@ -205,6 +245,37 @@ public final class SentimentAnalyzer {
         }
         String next = tokens.get(i + 1).text();
         return lexicon.valence(next) == null && lexicon.modifier(next) == null;
+    }
+
+    /** "not ok", "pas top": an expression that carries its own negation is not negated again by a "no" before it. */
+    private static boolean negatesItself(Lexicon.Entry entry, Expression expression) {
+        return expression.length() > 1 && entry.modifier() != null && entry.modifier().kind() == ModifierKind.NEGATION;
+    }
+
+    /**
+     * The words i to i + length - 1 start with a capital inside a sentence, and so does a word right before or after
+     * them. A capital that opens a sentence says nothing: "Happy Friday!" is a wish, not a name.
+     */
+    private static boolean partOfName(String text, List<Token> tokens, int i, int length) {
+        Token first = tokens.get(i);
+        if (i == 0 || tokens.get(i - 1).kind() != TokenKind.WORD || first.capitals() || hashtag(text, first)
+                || !Character.isUpperCase(text.charAt(first.start()))) {
+            return false;
+        }
+        return capitalised(text, tokens, i - 1) || capitalised(text, tokens, i + length);
+    }
+
+    private static boolean capitalised(String text, List<Token> tokens, int k) {
+        if (k < 0 || k >= tokens.size()) {
+            return false;
+        }
+        Token token = tokens.get(k);
+        return token.kind() == TokenKind.WORD && !token.capitals() && !hashtag(text, token)
+                && Character.isUpperCase(text.charAt(token.start()));
+    }
+
+    private static boolean hashtag(String text, Token token) {
+        return token.start() > 0 && text.charAt(token.start() - 1) == '#';
     }
 
     /** "n'aime", "n'est": the French "ne" glued to its verb opens a negation. */

@@ -51,7 +51,8 @@ final class Tokenizer {
                     continue;
                 }
                 if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?') {
-                    tokens.add(new Token(TokenKind.BREAK, c == '!' ? "!" : ".", i, i + 1, false, false, false, 0));
+                    String mark = c == '!' ? "!" : c == '?' ? "?" : ".";
+                    tokens.add(new Token(TokenKind.BREAK, mark, i, i + 1, false, false, false, 0));
                 }
                 i++;
             }
@@ -195,8 +196,15 @@ final class Tokenizer {
         return end;
     }
 
-    /** The longest emoticon of the lexicon at this position, not glued to a following word; start if none. */
+    /**
+     * The longest emoticon of the lexicon at this position, not glued to a following word; start if none. One that
+     * opens with a parenthesis glued to a word before it is the end of an aside, "(NYSE:TM):", not a face.
+     */
     private static int emoticon(String text, int start, Lexicon symbols, List<Token> tokens) {
+        char first = text.charAt(start);
+        if ((first == ')' || first == '(') && start > 0 && letterOrDigit(text.charAt(start - 1))) {
+            return start;
+        }
         int longest = Math.min(symbols.longestSymbol(), text.length() - start);
         for (int length = longest; length >= 2; length--) {
             int end = start + length;

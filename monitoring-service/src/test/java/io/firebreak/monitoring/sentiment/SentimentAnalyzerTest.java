@@ -146,6 +146,70 @@ class SentimentAnalyzerTest {
     }
 
     @Test
+    void aNegationThatReachesNoSentimentWordStillLeansNegative() {
+        SentimentResult result = analyze("I wanted to come but I can't");
+
+        assertThat(result.label()).isEqualTo(SentimentLabel.NEGATIVE);
+        assertThat(result.cues()).isEmpty();
+    }
+
+    @Test
+    void anExpressionCarryingItsOwnNegationIsNotNegatedAgain() {
+        assertThat(analyze("no this is not ok").label()).isEqualTo(SentimentLabel.NEGATIVE);
+        assertThat(analyze("no this is not ok").cues()).containsExactly("not ok");
+    }
+
+    @Test
+    void praiseAskedAboutWeighsLessThanPraiseGiven() {
+        double given = analyze("the new app is good").score();
+        double asked = analyze("is the new app good?").score();
+
+        assertThat(asked).isPositive().isLessThan(given);
+        // Only the clause that ends with the question mark is asked.
+        assertThat(analyze("the new app is good. Is it out?").score()).isEqualTo(given);
+    }
+
+    @Test
+    void capitalisedWordsNextToEachOtherAreANameNotAnOpinion() {
+        SentimentResult name = analyze("Tickets for Bad Girls Club on Friday");
+
+        assertThat(name.label()).isEqualTo(SentimentLabel.NEUTRAL);
+        assertThat(name.cues()).isEmpty();
+        // A capital that opens the sentence is no name: "Happy Friday" is a wish.
+        assertThat(analyze("Happy Friday everyone!").label()).isEqualTo(SentimentLabel.POSITIVE);
+        assertThat(analyze("tickets for the bad club on friday").label()).isEqualTo(SentimentLabel.NEGATIVE);
+    }
+
+    @Test
+    void aParenthesisGluedToAWordClosesAnAsideRatherThanDrawingAFace() {
+        assertThat(analyze("Toyota (NYSE:TM): results on Monday").label()).isEqualTo(SentimentLabel.NEUTRAL);
+        assertThat(analyze("results on Monday ):").label()).isEqualTo(SentimentLabel.NEGATIVE);
+    }
+
+    @Test
+    void knownNeutralWordsAreNotReadAsFormsOfSentimentWords() {
+        assertThat(analyze("I was late").label()).isEqualTo(SentimentLabel.NEGATIVE);
+        assertThat(analyze("see you later").label()).isEqualTo(SentimentLabel.NEUTRAL);
+        assertThat(analyze("the latest figures are out").label()).isEqualTo(SentimentLabel.NEUTRAL);
+        assertThat(analyze("the band plays tonight").label()).isEqualTo(SentimentLabel.NEUTRAL);
+        assertThat(analyze("pas mal de monde ce matin").label()).isEqualTo(SentimentLabel.NEUTRAL);
+    }
+
+    @Test
+    void aSingleSoftenedMildWordStaysInTheNeutralBand() {
+        assertThat(analyze("the food was ok").label()).isEqualTo(SentimentLabel.POSITIVE);
+        assertThat(analyze("the food was kinda ok").label()).isEqualTo(SentimentLabel.NEUTRAL);
+    }
+
+    @Test
+    void outagesAndInvitationsAreReadAsPhrases() {
+        assertThat(analyze("the site is down again").label()).isEqualTo(SentimentLabel.NEGATIVE);
+        assertThat(analyze("Don't miss the show tonight").label()).isEqualTo(SentimentLabel.POSITIVE);
+        assertThat(analyze("are you kidding me").label()).isEqualTo(SentimentLabel.NEGATIVE);
+        assertThat(analyze("j'en ai marre de cette appli").label()).isEqualTo(SentimentLabel.NEGATIVE);
+    }
+
+    @Test
     void emptyOrNullTextIsNeutral() {
         assertThat(analyze("").label()).isEqualTo(SentimentLabel.NEUTRAL);
         assertThat(analyze(null).label()).isEqualTo(SentimentLabel.NEUTRAL);
