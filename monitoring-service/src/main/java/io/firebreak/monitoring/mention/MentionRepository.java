@@ -72,7 +72,19 @@ public class MentionRepository implements PanacheRepositoryBase<Mention, UUID> {
         return ids.isEmpty() ? Uni.createFrom().item(List.of()) : list("id in ?1", ids);
     }
 
+    /**
+     * Deletes the mentions published before {@code limit} and their inbox rows (no foreign key cascades them: found
+     * by the primary key, from each mention's list of watches). The caller holds the transaction.
+     */
     public Uni<Long> deletePublishedBefore(Instant limit) {
-        return delete("publishedAt < ?1", limit);
+        return getSession().chain(session -> session.createNativeQuery("""
+                        delete from mention_watch w
+                        using (select m.id, cast(unnest(string_to_array(nullif(m.watch_ids, ''), ',')) as uuid)
+                                            as watch_id
+                               from mention m where m.published_at < ?1) expired
+                        where w.watch_id = expired.watch_id and w.mention_id = expired.id""")
+                        .setParameter(1, limit)
+                        .executeUpdate())
+                .chain(() -> delete("publishedAt < ?1", limit));
     }
 }

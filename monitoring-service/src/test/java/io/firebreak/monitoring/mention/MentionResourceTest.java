@@ -25,6 +25,10 @@ import java.io.InputStreamReader;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -178,19 +182,33 @@ class MentionResourceTest {
     }
 
     @Test
-    void mentionsOlderThanTheRetentionAreDeleted() {
+    void mentionsOlderThanTheRetentionAreDeletedWithTheirInboxRows() throws Exception {
+        String brand = "brand" + UUID.randomUUID().toString().substring(0, 8);
+        String watchId = watchOn(brand);
         String old = """
-                {"mentions":[{"source":"mastodon","externalId":"%s","text":"an old post","language":"en",
-                 "publishedAt":"%s"}]}""".formatted(UUID.randomUUID(), Instant.now().minus(Duration.ofDays(400)));
-        given().auth().oauth2(ANALYST).contentType(ContentType.JSON).body(old)
+                {"mentions":[{"source":"mastodon","externalId":"%s","text":"an old post about %s","language":"en",
+                 "publishedAt":"%s"}]}""".formatted(UUID.randomUUID(), brand,
+                Instant.now().minus(Duration.ofDays(400)));
+        String firstId = given().auth().oauth2(ANALYST).contentType(ContentType.JSON).body(old)
                 .when().post("/api/mentions")
-                .then().statusCode(200).body("accepted", hasSize(1));
+                .then().statusCode(200).body("accepted", hasSize(1)).body("accepted[0].watchIds", contains(watchId))
+                .extract().path("accepted[0].mentionId");
 
-        // Once the purge has run, the same post is new again instead of a duplicate.
+        // Once the purge has run, the same post is new again instead of a duplicate, and the first one's inbox row
+        // is gone with it.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(ANALYST)
                 .contentType(ContentType.JSON).body(old)
                 .when().post("/api/mentions")
                 .then().statusCode(200).body("accepted", hasSize(1)));
+        try (Connection db = DriverManager.getConnection(InfrastructureTestResource.jdbcUrl(),
+                InfrastructureTestResource.DATABASE, InfrastructureTestResource.DATABASE);
+             PreparedStatement rows = db.prepareStatement("select count(*) from mention_watch where mention_id = ?")) {
+            rows.setObject(1, UUID.fromString(firstId));
+            try (ResultSet count = rows.executeQuery()) {
+                count.next();
+                assertThat(count.getLong(1)).isZero();
+            }
+        }
     }
 
     @Test
