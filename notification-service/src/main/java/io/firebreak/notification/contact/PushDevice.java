@@ -60,9 +60,14 @@ public class PushDevice {
     }
 
     /** The push provider said this token is no longer valid: it is not pushed to again until re-registered. */
+    /** A provider's reason for rejecting a token, cut to what the column holds. */
+    public static String storedReason(String reason) {
+        return reason == null || reason.length() <= 300 ? reason : reason.substring(0, 300);
+    }
+
     public void rejected(String reason, Instant now) {
         this.rejectedAt = now;
-        this.rejectedReason = reason == null || reason.length() <= 300 ? reason : reason.substring(0, 300);
+        this.rejectedReason = storedReason(reason);
     }
 
     public boolean isRejected() {

@@ -4,7 +4,11 @@ import io.firebreak.notification.Chunked;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -38,7 +42,13 @@ public class PushDeviceRepository implements PanacheRepositoryBase<PushDevice, U
                 Sort.ascending("registeredAt"), chunk));
     }
 
-    public Uni<List<PushDevice>> byIds(List<UUID> ids) {
-        return Chunked.list(ids, chunk -> list("id in ?1", chunk));
+    /**
+     * In the caller's transaction (a delivery batch records its outcomes without loading entities): the
+     * provider rejected this device's token, so nothing is pushed to it again until the app registers anew.
+     */
+    public Uni<Void> markRejected(SqlConnection connection, UUID id, String reason, Instant at) {
+        return connection.preparedQuery("update push_device set rejected_at = $2, rejected_reason = $3 where id = $1")
+                .execute(Tuple.of(id, at.atOffset(ZoneOffset.UTC), PushDevice.storedReason(reason)))
+                .replaceWithVoid();
     }
 }

@@ -70,11 +70,6 @@ public class Delivery extends RetriedSend {
         restart(now);
     }
 
-    void attemptedBy(String provider, String messageId) {
-        this.provider = provider;
-        this.providerMessageId = messageId;
-    }
-
     /** The provider's callback: the handset got it. */
     void delivered() {
         state = State.DELIVERED;
@@ -82,20 +77,6 @@ public class Delivery extends RetriedSend {
 
     /** The provider's callback: sent, but it never reached the handset. */
     void undelivered(String error) {
-        state = State.FAILED;
-        recordError(error);
-    }
-
-    void sent(Instant now) {
-        state = State.SENT;
-        recordSent(now);
-    }
-
-    void retryAt(Instant next, String error) {
-        scheduleRetry(next, error);
-    }
-
-    void failed(String error) {
         state = State.FAILED;
         recordError(error);
     }
@@ -122,6 +103,10 @@ public class Delivery extends RetriedSend {
 
     public State getState() {
         return state;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
     }
 
     public UUID getDeviceId() {

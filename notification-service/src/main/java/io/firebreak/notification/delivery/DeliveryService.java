@@ -7,8 +7,6 @@ import io.firebreak.notification.contact.ContactPoint;
 import io.firebreak.notification.contact.ContactPointRepository;
 import io.firebreak.notification.contact.PushDevice;
 import io.firebreak.notification.contact.PushDeviceRepository;
-import io.firebreak.notification.crisis.CrisisAlert;
-import io.firebreak.notification.crisis.CrisisAlertRepository;
 import io.firebreak.notification.notification.DeliveryEvents;
 import io.firebreak.notification.notification.Notification;
 import io.firebreak.notification.notification.NotificationRepository;
@@ -17,12 +15,13 @@ import io.firebreak.notification.push.PushTexts;
 import io.firebreak.notification.sms.SmsSender;
 import io.firebreak.notification.sms.SmsTexts;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,10 +30,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -52,7 +51,6 @@ public class DeliveryService {
 
     private final DeliveryRepository deliveries;
     private final NotificationRepository notifications;
-    private final CrisisAlertRepository alerts;
     private final ContactPointRepository contacts;
     private final PushDeviceRepository devices;
     private final MailComposer composer;
@@ -64,15 +62,15 @@ public class DeliveryService {
     private final NotificationConfig config;
     private final RetryPolicy retries;
     private final Clock clock;
+    /** A batch's outcomes are recorded with set-based statements on a connection of its own, not entities. */
+    private final Pool pool;
 
     public DeliveryService(DeliveryRepository deliveries, NotificationRepository notifications,
-                           CrisisAlertRepository alerts, ContactPointRepository contacts,
-                           PushDeviceRepository devices, MailComposer composer, EmailSender email, PushSender push,
-                           SmsSender sms, DeliveryEvents events, AckLinks links, NotificationConfig config,
-                           Clock clock) {
+                           ContactPointRepository contacts, PushDeviceRepository devices, MailComposer composer,
+                           EmailSender email, PushSender push, SmsSender sms, DeliveryEvents events, AckLinks links,
+                           NotificationConfig config, Clock clock, Pool pool) {
         this.deliveries = deliveries;
         this.notifications = notifications;
-        this.alerts = alerts;
         this.contacts = contacts;
         this.devices = devices;
         this.composer = composer;
@@ -84,6 +82,7 @@ public class DeliveryService {
         this.config = config;
         this.retries = new RetryPolicy(config.delivery().maxAttempts(), config.delivery().retryBackoff());
         this.clock = clock;
+        this.pool = pool;
     }
 
     /**
@@ -133,26 +132,47 @@ public class DeliveryService {
                     }
                 }
             }
-            return planned.isEmpty() ? Uni.createFrom().voidItem() : deliveries.persist(planned);
+            return deliveries.insertAll(planned);
         }));
     }
 
     /**
-     * Sends the notification again on these channels (an escalation step): each of its deliveries on them starts
+     * Sends each notification again on its channels (escalation steps): each of its deliveries on them starts
      * over, now, and a channel it was never sent on (the step names SMS, the first alert went by e-mail) is queued.
+     * In the caller's transaction, with one read for all of them.
      */
-    public Uni<Void> requeue(Notification notification, Set<Notification.Channel> channels) {
-        return deliveries.ofNotification(notification.getId()).chain(list -> {
+    public Uni<Void> requeueAll(Map<Notification, Set<Notification.Channel>> channelsOf) {
+        if (channelsOf.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Map<UUID, Notification> byId = new HashMap<>();
+        channelsOf.keySet().forEach(notification -> byId.put(notification.getId(), notification));
+        return deliveries.ofNotifications(List.copyOf(byId.keySet())).chain(list -> {
             Instant now = now();
-            Set<Notification.Channel> missing = EnumSet.noneOf(Notification.Channel.class);
-            missing.addAll(channels);
+            Map<Notification, Set<Notification.Channel>> missing = new LinkedHashMap<>();
+            channelsOf.forEach((notification, channels) -> {
+                Set<Notification.Channel> all = EnumSet.noneOf(Notification.Channel.class);
+                all.addAll(channels);
+                missing.put(notification, all);
+            });
             for (Delivery delivery : list) {
-                if (channels.contains(delivery.getChannel())) {
+                Notification notification = byId.get(delivery.getNotificationId());
+                if (channelsOf.get(notification).contains(delivery.getChannel())) {
                     delivery.requeue(now);
-                    missing.remove(delivery.getChannel());
+                    missing.get(notification).remove(delivery.getChannel());
                 }
             }
-            return missing.isEmpty() ? Uni.createFrom().voidItem() : queueFor(List.of(notification), missing);
+            Map<Set<Notification.Channel>, List<Notification>> queueOn = new LinkedHashMap<>();
+            missing.forEach((notification, channels) -> {
+                if (!channels.isEmpty()) {
+                    queueOn.computeIfAbsent(channels, key -> new ArrayList<>()).add(notification);
+                }
+            });
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (Map.Entry<Set<Notification.Channel>, List<Notification>> group : queueOn.entrySet()) {
+                chain = chain.chain(() -> queueFor(group.getValue(), group.getKey()));
+            }
+            return chain;
         });
     }
 
@@ -181,23 +201,22 @@ public class DeliveryService {
     }
 
     /**
-     * Claims a batch (one statement), reads what its sends need in one session, sends them with bounded
-     * parallelism outside any transaction, and records every outcome with its event in one transaction. A
-     * delivery whose attempt could not be made or recorded keeps its lease, which runs out: another pass retries.
+     * Claims a batch and reads what its sends need (one statement), sends them with bounded parallelism outside
+     * any transaction, and records every outcome with its event in one transaction of a few set-based statements.
+     * A delivery whose attempt could not be made or recorded keeps its lease, which runs out: another pass retries.
      */
     private Uni<Integer> deliverBatch(Context context) {
         Instant now = now();
         return deliveries.claimDue(now, now.plus(config.delivery().lease()), config.delivery().batchSize())
-                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(0) : Panache.withSession(() -> load(ids))
-                        .chain(this::sendAll)
-                        // Back on the pass' own context: providers answer on theirs, and the session is bound to it.
+                .chain(claimed -> claimed.isEmpty() ? Uni.createFrom().item(0) : sendAll(claimed)
+                        // Back on the pass' own context: providers answer on theirs.
                         .emitOn(task -> onContext(context, task))
-                        .chain(answers -> Panache.withTransaction(() -> record(answers)))
+                        .chain(answers -> pool.withTransaction(connection -> record(connection, answers)))
                         .onFailure().invoke(failure -> Log.errorf(failure,
                                 "A batch of %d deliveries could not be attempted or recorded; its leases will run out",
-                                ids.size()))
+                                claimed.size()))
                         .onFailure().recoverWithNull()
-                        .replaceWith(ids.size()));
+                        .replaceWith(claimed.size()));
     }
 
     private static void onContext(Context context, Runnable task) {
@@ -208,110 +227,67 @@ public class DeliveryService {
         }
     }
 
-    /** Everything one attempt needs, read before any provider call so that no transaction spans it. */
-    private record Attempt(Delivery delivery, Notification notification, CrisisAlert alert, PushDevice device) {
-    }
-
     /** What the provider answered one attempt, and when. */
-    private record Answer(UUID deliveryId, SendOutcome outcome, Instant at) {
-    }
-
-    private Uni<List<Attempt>> load(List<UUID> ids) {
-        return deliveries.byIds(ids).chain(claimed -> notifications.byIds(claimed.stream()
-                        .map(Delivery::getNotificationId).distinct().toList())
-                .chain(notificationList -> devices.byIds(claimed.stream().map(Delivery::getDeviceId)
-                                .filter(Objects::nonNull).distinct().toList())
-                        .chain(deviceList -> alertsOf(notificationList).map(alertOf -> {
-                            Map<UUID, Notification> notificationOf = new HashMap<>();
-                            notificationList.forEach(notification -> notificationOf.put(notification.getId(),
-                                    notification));
-                            Map<UUID, PushDevice> deviceOf = new HashMap<>();
-                            deviceList.forEach(device -> deviceOf.put(device.getId(), device));
-                            List<Attempt> attempts = new ArrayList<>();
-                            for (Delivery delivery : claimed) {
-                                Notification notification = notificationOf.get(delivery.getNotificationId());
-                                attempts.add(new Attempt(delivery, notification,
-                                        alertOf.get(notification.getCrisisId()),
-                                        delivery.getDeviceId() == null ? null : deviceOf.get(delivery.getDeviceId())));
-                            }
-                            return attempts;
-                        }))));
-    }
-
-    private Uni<Map<UUID, CrisisAlert>> alertsOf(List<Notification> notificationList) {
-        Map<UUID, CrisisAlert> alertOf = new HashMap<>();
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (UUID crisisId : notificationList.stream().map(Notification::getCrisisId).distinct().toList()) {
-            chain = chain.chain(() -> alerts.findById(crisisId).invoke(alert -> alertOf.put(crisisId, alert))
-                    .replaceWithVoid());
-        }
-        return chain.replaceWith(alertOf);
+    private record Answer(Attempt attempt, SendOutcome outcome, Instant at) {
     }
 
     /** At most {@code parallelism} sends in flight; an attempt that throws is left to its lease. */
     private Uni<List<Answer>> sendAll(List<Attempt> attempts) {
         return Multi.createFrom().iterable(attempts)
                 .onItem().transformToUni(attempt -> Uni.createFrom().deferred(() -> send(attempt))
-                        .map(outcome -> new Answer(attempt.delivery().getId(), outcome, now()))
+                        .map(outcome -> new Answer(attempt, outcome, now()))
                         .onFailure().invoke(failure -> Log.errorf(failure,
-                                "Delivery %s could not be attempted; its lease will run out",
-                                attempt.delivery().getId()))
+                                "Delivery %s could not be attempted; its lease will run out", attempt.deliveryId()))
                         .onFailure().recoverWithNull())
                 .merge(config.delivery().parallelism())
                 .collect().asList();
     }
 
     private Uni<SendOutcome> send(Attempt attempt) {
-        Delivery delivery = attempt.delivery();
-        Notification notification = attempt.notification();
-        CrisisAlert alert = attempt.alert();
-        return switch (delivery.getChannel()) {
-            case EMAIL -> email.send(delivery.getId(), delivery.getAddress(),
-                    composer.crisisAlert(delivery.getLanguage(), mailData(notification, alert)));
+        if (attempt.crisisTitle() == null) {
+            return Uni.createFrom().failure(new IllegalStateException("crisis " + attempt.crisisId()
+                    + " of notification " + attempt.notificationId() + " is not known here"));
+        }
+        return switch (attempt.channel()) {
+            case EMAIL -> email.send(attempt.deliveryId(), attempt.address(), mail(attempt));
             case PUSH -> {
-                PushDevice device = attempt.device();
-                if (device == null || device.isRejected()) {
+                if (attempt.devicePlatform() == null || attempt.deviceRejected()) {
                     // Removed by its owner, or rejected on another delivery since this one was queued.
-                    yield Uni.createFrom().item(SendOutcome.permanent("PUSH", device == null
-                            ? "device removed" : "device token rejected: " + device.getRejectedReason()));
+                    yield Uni.createFrom().item(SendOutcome.permanent("PUSH", attempt.devicePlatform() == null
+                            ? "device removed" : "device token rejected: " + attempt.deviceRejectedReason()));
                 }
-                yield push.send(device.getPlatform(), device.getToken(), PushTexts.crisisAlert(
-                        delivery.getLanguage(), notification.getId(), notification.getCrisisId(), alert.getTitle(),
-                        alert.getSeverity().name(), notification.getRole(), notification.isBackup()));
+                yield push.send(attempt.devicePlatform(), attempt.deviceToken(), PushTexts.crisisAlert(
+                        attempt.language(), attempt.notificationId(), attempt.crisisId(), attempt.crisisTitle(),
+                        attempt.severity().name(), attempt.role(), attempt.backup()));
             }
             case SMS -> {
                 Instant expiry = now().plus(config.links().ttl());
-                yield sms.send(delivery.getAddress(), SmsTexts.crisisAlert(delivery.getLanguage(), alert.getTitle(),
-                        alert.getSeverity().name(), notification.getRole(), notification.isBackup(),
-                        briefingUrl(notification), ackUrl(notification, expiry)));
+                yield sms.send(attempt.address(), SmsTexts.crisisAlert(attempt.language(), attempt.crisisTitle(),
+                        attempt.severity().name(), attempt.role(), attempt.backup(),
+                        briefingUrl(attempt.crisisId()), ackUrl(attempt.notificationId(), expiry)));
             }
-            default -> Uni.createFrom().item(SendOutcome.permanent(delivery.getChannel().name(),
-                    "no provider for " + delivery.getChannel()));
+            default -> Uni.createFrom().item(SendOutcome.permanent(attempt.channel().name(),
+                    "no provider for " + attempt.channel()));
         };
     }
 
-    private Map<String, Object> mailData(Notification notification, CrisisAlert alert) {
+    /** The alert e-mail, rendered once for everyone of this crisis, language and backup flag, then filled in. */
+    private MailComposer.ComposedMail mail(Attempt attempt) {
         Instant expiry = now().plus(config.links().ttl());
-        Map<String, Object> data = new HashMap<>();
-        data.put("name", notification.getRecipientUsername() == null ? "" : notification.getRecipientUsername());
-        data.put("title", alert.getTitle());
-        data.put("status", alert.getStatus().name().toLowerCase(Locale.ROOT));
-        data.put("severity", alert.getSeverity().name());
-        data.put("critical", alert.getSeverity() == Severity.CRITICAL);
-        data.put("role", notification.getRole());
-        data.put("backup", notification.isBackup());
-        data.put("briefingUrl", briefingUrl(notification));
-        data.put("ackUrl", ackUrl(notification, expiry));
-        data.put("expiresAt", expiry.truncatedTo(ChronoUnit.MINUTES).toString());
-        return data;
+        MailComposer.Shared shared = new MailComposer.Shared(attempt.language(), attempt.crisisTitle(),
+                attempt.crisisStatus().name().toLowerCase(Locale.ROOT), attempt.severity().name(),
+                attempt.severity() == Severity.CRITICAL, attempt.backup(), briefingUrl(attempt.crisisId()),
+                expiry.truncatedTo(ChronoUnit.MINUTES).toString());
+        return composer.crisisAlert(shared, attempt.recipientUsername() == null ? "" : attempt.recipientUsername(),
+                attempt.role(), ackUrl(attempt.notificationId(), expiry));
     }
 
-    private String briefingUrl(Notification notification) {
-        return config.briefingUrl().replace("{crisisId}", notification.getCrisisId().toString());
+    private String briefingUrl(UUID crisisId) {
+        return config.briefingUrl().replace("{crisisId}", crisisId.toString());
     }
 
-    private String ackUrl(Notification notification, Instant expiry) {
-        return config.links().baseUrl() + "/api/ack/" + links.sign(notification.getId(), expiry);
+    private String ackUrl(UUID notificationId, Instant expiry) {
+        return config.links().baseUrl() + "/api/ack/" + links.sign(notificationId, expiry);
     }
 
     /**
@@ -340,75 +316,67 @@ public class DeliveryService {
         });
     }
 
-    /** In one transaction: every answer of a batch on its delivery, with its event. */
-    private Uni<Void> record(List<Answer> answers) {
-        if (answers.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return deliveries.byIds(answers.stream().map(Answer::deliveryId).toList()).chain(list -> notifications
-                .byIds(list.stream().map(Delivery::getNotificationId).distinct().toList())
-                .chain(notificationList -> {
-                    Map<UUID, Delivery> deliveryOf = new HashMap<>();
-                    list.forEach(delivery -> deliveryOf.put(delivery.getId(), delivery));
-                    Map<UUID, Notification> notificationOf = new HashMap<>();
-                    notificationList.forEach(notification -> notificationOf.put(notification.getId(), notification));
-                    List<DeliveryEvents.Announcement> announced = new ArrayList<>();
-                    List<Delivery> rejected = new ArrayList<>();
-                    for (Answer answer : answers) {
-                        Delivery delivery = deliveryOf.get(answer.deliveryId());
-                        Notification notification = notificationOf.get(delivery.getNotificationId());
-                        announced.add(record(delivery, notification, answer.outcome(), answer.at()));
-                        if (answer.outcome().addressRejected() && delivery.getDeviceId() != null) {
-                            rejected.add(delivery);
-                        }
-                    }
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (Delivery delivery : rejected) {
-                        Answer answer = answers.stream().filter(a -> a.deliveryId().equals(delivery.getId()))
-                                .findFirst().orElseThrow();
-                        chain = chain.chain(() -> rejectDevice(delivery, answer.outcome(), answer.at()));
-                    }
-                    return chain.chain(() -> events.announceAll(announced));
-                }));
-    }
-
-    /** One answer on its delivery: sent, retried later or failed for good; the event that says so. */
-    private DeliveryEvents.Announcement record(Delivery delivery, Notification notification, SendOutcome outcome,
-                                               Instant now) {
-        delivery.attemptedBy(outcome.provider(), outcome.messageId());
-        if (outcome.sent()) {
-            delivery.sent(now);
-            Log.debugf("Delivery %s of notification %s sent by %s (%s) on attempt %d", delivery.getId(),
-                    notification.getId(), delivery.getChannel(), outcome.provider(), delivery.getAttempts());
-            return new DeliveryEvents.Announcement(notification, delivery.getChannel(), "SENT", null, now);
-        }
-        String attempted = "attempt " + delivery.getAttempts() + ": " + outcome.reason();
-        Optional<Duration> retry = retries.nextDelay(delivery.getAttempts(), outcome.transientFailure())
-                .map(delay -> outcome.retryAfter().filter(after -> after.compareTo(delay) > 0).orElse(delay));
-        String reason;
-        if (retry.isPresent()) {
-            delivery.retryAt(now.plus(retry.get()), attempted);
-            reason = attempted + "; retrying at " + delivery.getNextAttemptAt();
-        } else {
-            delivery.failed(attempted);
-            reason = outcome.addressRejected() ? attempted + "; device token rejected" : attempted;
-        }
-        Log.infof("Delivery %s of notification %s failed (%s)", delivery.getId(), notification.getId(), reason);
-        return new DeliveryEvents.Announcement(notification, delivery.getChannel(), "FAILED", reason, now);
-    }
-
-    /** A token the provider no longer knows is marked on its device, so that nothing is pushed to it again. */
-    private Uni<Void> rejectDevice(Delivery delivery, SendOutcome outcome, Instant now) {
-        if (!outcome.addressRejected() || delivery.getDeviceId() == null) {
-            return Uni.createFrom().voidItem();
-        }
-        return devices.findById(delivery.getDeviceId()).invoke(device -> {
-            if (device != null) {
-                device.rejected(outcome.reason(), now);
-                Log.warnf("Device %s of %s: %s rejected its token (%s)", device.getId(), device.getOwnerSubject(),
-                        outcome.provider(), outcome.reason());
+    /**
+     * In {@code connection}'s transaction: every answer of a batch on its delivery (one statement), the devices
+     * whose token was rejected, and the events (one statement).
+     */
+    private Uni<Void> record(SqlConnection connection, List<Answer> answers) {
+        List<DeliveryRepository.Outcome> outcomes = new ArrayList<>();
+        List<DeliveryEvents.Announcement> announced = new ArrayList<>();
+        List<Answer> rejected = new ArrayList<>();
+        for (Answer answer : answers) {
+            Attempt attempt = answer.attempt();
+            Recorded recorded = recorded(attempt, answer.outcome(), answer.at());
+            outcomes.add(recorded.stored());
+            announced.add(new DeliveryEvents.Announcement(attempt.notificationId(), attempt.crisisId(),
+                    attempt.recipientSubject(), attempt.channel(), answer.outcome().sent() ? "SENT" : "FAILED",
+                    recorded.reason(), answer.at()));
+            if (answer.outcome().addressRejected() && attempt.deviceId() != null) {
+                Log.warnf("Device %s of %s: %s rejected its token (%s)", attempt.deviceId(),
+                        attempt.recipientSubject(), answer.outcome().provider(), answer.outcome().reason());
+                rejected.add(answer);
             }
-        }).replaceWithVoid();
+        }
+        Uni<Void> rejections = Uni.createFrom().voidItem();
+        for (Answer answer : rejected) {
+            rejections = rejections.chain(() -> devices.markRejected(connection, answer.attempt().deviceId(),
+                    answer.outcome().reason(), answer.at()));
+        }
+        Uni<Void> marked = rejections;
+        return deliveries.record(connection, outcomes)
+                .chain(() -> marked)
+                .chain(() -> events.announceAll(connection, announced));
+    }
+
+    /** An answer as stored on its delivery, and the error its event reports (none when sent). */
+    private record Recorded(DeliveryRepository.Outcome stored, String reason) {
+    }
+
+    /** One answer: sent, retried later or failed for good. */
+    private Recorded recorded(Attempt attempt, SendOutcome outcome, Instant now) {
+        UUID id = attempt.deliveryId();
+        if (outcome.sent()) {
+            Log.debugf("Delivery %s of notification %s sent by %s (%s) on attempt %d", id, attempt.notificationId(),
+                    attempt.channel(), outcome.provider(), attempt.attempts());
+            return new Recorded(new DeliveryRepository.Outcome(id, Delivery.State.SENT, outcome.provider(),
+                    outcome.messageId(), now, null, null), null);
+        }
+        String attempted = "attempt " + attempt.attempts() + ": " + outcome.reason();
+        Optional<Duration> retry = retries.nextDelay(attempt.attempts(), outcome.transientFailure())
+                .map(delay -> outcome.retryAfter().filter(after -> after.compareTo(delay) > 0).orElse(delay));
+        Recorded recorded;
+        if (retry.isPresent()) {
+            Instant next = now.plus(retry.get());
+            recorded = new Recorded(new DeliveryRepository.Outcome(id, Delivery.State.QUEUED, outcome.provider(),
+                    outcome.messageId(), null, next, RetriedSend.storedError(attempted)),
+                    attempted + "; retrying at " + next);
+        } else {
+            recorded = new Recorded(new DeliveryRepository.Outcome(id, Delivery.State.FAILED, outcome.provider(),
+                    outcome.messageId(), null, null, RetriedSend.storedError(attempted)),
+                    outcome.addressRejected() ? attempted + "; device token rejected" : attempted);
+        }
+        Log.infof("Delivery %s of notification %s failed (%s)", id, attempt.notificationId(), recorded.reason());
+        return recorded;
     }
 
     private Instant now() {

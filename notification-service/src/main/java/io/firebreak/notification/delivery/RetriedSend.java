@@ -44,7 +44,12 @@ public abstract class RetriedSend {
 
     protected void recordError(String error) {
         leaseUntil = null;
-        lastError = error == null || error.length() <= ERROR_MAX ? error : error.substring(0, ERROR_MAX);
+        lastError = storedError(error);
+    }
+
+    /** An attempt's error, cut to what the column holds. */
+    static String storedError(String error) {
+        return error == null || error.length() <= ERROR_MAX ? error : error.substring(0, ERROR_MAX);
     }
 
     /** The next attempt is due at {@code next}, after {@code error}. */

@@ -54,9 +54,12 @@ public class EscalationRepository implements PanacheRepositoryBase<Escalation, U
                 });
     }
 
-    /** The escalation, its row locked until the caller's transaction ends: a step is fired by one at a time. */
-    public Uni<Escalation> lockById(UUID id) {
-        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    /**
+     * The escalations, their rows locked until the caller's transaction ends (in id order, so that two
+     * transactions locking overlapping sets do not deadlock): a step is fired by one at a time.
+     */
+    public Uni<List<Escalation>> lockByIds(List<UUID> ids) {
+        return find("id in ?1", Sort.ascending("id"), ids).withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
     public Uni<List<Escalation>> ofCrisis(UUID crisisId) {

@@ -10,6 +10,7 @@ import io.firebreak.events.Severity;
 import io.firebreak.notification.config.NotificationConfig;
 import io.firebreak.notification.contact.ContactPoint;
 import io.firebreak.notification.contact.ContactPointRepository;
+import io.firebreak.notification.crisis.CrisisAlert;
 import io.firebreak.notification.crisis.CrisisAlertRepository;
 import io.firebreak.notification.escalation.EscalationDtos.EscalationView;
 import io.firebreak.notification.escalation.EscalationDtos.PolicyRequest;
@@ -37,7 +38,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -226,23 +229,25 @@ public class EscalationService {
     }
 
     /**
-     * Fires the claimed steps, earliest first, each when its deadline comes, at most {@code parallelism} at once,
-     * each in its own transaction on its own Vert.x context (a Hibernate Reactive session serves one at a time).
-     * A step that fails keeps its lease, which runs out: another pass claims it again.
+     * Fires the claimed steps in slots: the steps due within one slot together, in one transaction, at the
+     * deadline of the last of them (never before any), at most {@code parallelism} slots at once, each on its own
+     * Vert.x context (a Hibernate Reactive session serves one at a time). A slot that fails keeps its leases,
+     * which run out: another pass claims its steps again.
      */
     private void fireOnTime(List<EscalationRepository.Claim> claims) {
         if (claims.isEmpty()) {
             return;
         }
-        Multi.createFrom().iterable(claims)
-                .onItem().transformToUni(claim -> Uni.createFrom().deferred(() -> {
-                            Duration wait = Duration.between(clock.instant(), claim.dueAt());
-                            return wait.isNegative() || wait.isZero() ? Uni.createFrom().voidItem()
-                                    : Uni.createFrom().voidItem().onItem().delayIt().by(wait);
+        Multi.createFrom().iterable(Slots.of(claims, EscalationRepository.Claim::dueAt, config.escalation().slot()))
+                .onItem().transformToUni(slot -> Uni.createFrom().deferred(() -> {
+                            // Whole milliseconds, rounded up: a timer cannot wait less than one, nor fire early.
+                            long nanos = Duration.between(clock.instant(), slot.firesAt()).toNanos();
+                            return nanos <= 0 ? Uni.createFrom().voidItem() : Uni.createFrom().voidItem().onItem()
+                                    .delayIt().by(Duration.ofMillis((nanos + 999_999) / 1_000_000));
                         })
-                        .chain(() -> onOwnContext(() -> Panache.withTransaction(() -> fire(claim))))
+                        .chain(() -> onOwnContext(() -> Panache.withTransaction(() -> fire(slot.items()))))
                         .onFailure().invoke(failure -> Log.errorf(failure,
-                                "Escalation %s could not fire; its lease will run out", claim.id()))
+                                "%d escalation steps could not fire; their leases will run out", slot.items().size()))
                         .onFailure().recoverWithNull())
                 .merge(config.escalation().parallelism())
                 .subscribe().with(ignored -> { }, failure -> Log.errorf(failure, "Escalation firing stopped"));
@@ -256,54 +261,78 @@ public class EscalationService {
     }
 
     /**
-     * Fires the claimed step under a lock on its row, once: unless another replica fired it since (its lease had
-     * run out), the escalation ended, or its deadline has not come on this clock (then the claim is let go).
+     * Fires the claimed steps under a lock on their rows, each once: not one that another replica fired since
+     * (its lease had run out) or whose escalation ended; one whose deadline has not come on this clock is let go.
+     * What they need (crises, acknowledgements, policies, contact points) is read for all of them at once, and
+     * the people they page are paged together.
      */
-    private Uni<Void> fire(EscalationRepository.Claim claim) {
-        UUID id = claim.id();
-        return escalations.lockById(id).chain(escalation -> {
-            if (escalation == null || escalation.getState() != Escalation.State.RUNNING
-                    || !escalation.getDueAt().equals(claim.dueAt())) {
-                Log.debugf("Escalation %s: the step due at %s was fired already", id, claim.dueAt());
-                return Uni.createFrom().voidItem();
-            }
-            if (now().isBefore(escalation.getDueAt())) {
-                escalation.release();
-                return Uni.createFrom().voidItem();
-            }
-            return alerts.findById(escalation.getCrisisId()).chain(alert -> {
-                if (alert.getStatus() != CrisisStatus.ACTIVE) {
-                    escalation.end(Escalation.State.DONE);
-                    Log.infof("Escalation %s ends: crisis %s is %s", id, alert.getCrisisId(), alert.getStatus());
-                    return Uni.createFrom().voidItem();
+    private Uni<Void> fire(List<EscalationRepository.Claim> claims) {
+        Map<UUID, Instant> claimedFor = new HashMap<>();
+        claims.forEach(claim -> claimedFor.put(claim.id(), claim.dueAt()));
+        return escalations.lockByIds(List.copyOf(claimedFor.keySet())).chain(locked -> {
+            Instant now = now();
+            List<Escalation> due = new ArrayList<>();
+            for (Escalation escalation : locked) {
+                if (escalation.getState() != Escalation.State.RUNNING
+                        || !escalation.getDueAt().equals(claimedFor.get(escalation.getId()))) {
+                    Log.debugf("Escalation %s: the step due at %s was fired already", escalation.getId(),
+                            claimedFor.get(escalation.getId()));
+                } else if (now.isBefore(escalation.getDueAt())) {
+                    escalation.release();
+                } else {
+                    due.add(escalation);
                 }
-                return notificationRecords.acknowledged(escalation.getCrisisId(), escalation.getRole())
-                        .chain(acknowledged -> acknowledged ? stop(escalation)
-                                : policies.findById(escalation.getSeverity()).chain(policy -> policy == null
-                                        ? end(escalation)
-                                        : step(escalation, plan(policy))));
-            });
+            }
+            if (due.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            List<UUID> crisisIds = due.stream().map(Escalation::getCrisisId).distinct().toList();
+            List<String> roles = due.stream().map(Escalation::getRole).distinct().toList();
+            return alerts.byIds(crisisIds).chain(alertList -> notificationRecords.acknowledged(crisisIds, roles)
+                    .chain(acknowledgedList -> policies.listAll().chain(policyList -> {
+                        Map<UUID, CrisisAlert> alertOf = new HashMap<>();
+                        alertList.forEach(alert -> alertOf.put(alert.getCrisisId(), alert));
+                        Set<String> acknowledged = new HashSet<>();
+                        acknowledgedList.forEach(notification -> acknowledged.add(notification.getCrisisId() + "\n"
+                                + notification.getRole()));
+                        Map<Severity, EscalationPlan> planOf = new EnumMap<>(Severity.class);
+                        policyList.forEach(policy -> planOf.put(policy.getSeverity(), plan(policy)));
+                        List<Step> steps = new ArrayList<>();
+                        for (Escalation escalation : due) {
+                            CrisisAlert alert = alertOf.get(escalation.getCrisisId());
+                            if (alert == null || alert.getStatus() != CrisisStatus.ACTIVE) {
+                                escalation.end(Escalation.State.DONE);
+                                Log.infof("Escalation %s ends: crisis %s is %s", escalation.getId(),
+                                        escalation.getCrisisId(), alert == null ? "unknown" : alert.getStatus());
+                            } else if (acknowledged.contains(escalation.getCrisisId() + "\n" + escalation.getRole())) {
+                                stop(escalation);
+                            } else if (!planOf.containsKey(escalation.getSeverity())) {
+                                escalation.end(Escalation.State.DONE);
+                            } else {
+                                steps.add(step(escalation, planOf.get(escalation.getSeverity()), now));
+                            }
+                        }
+                        return page(steps, now);
+                    })));
         });
     }
 
-    private Uni<Void> stop(Escalation escalation) {
+    private void stop(Escalation escalation) {
         escalation.end(Escalation.State.STOPPED);
         Log.infof("Escalation %s for %s on crisis %s stops: acknowledged", escalation.getId(),
                 escalation.getRole(), escalation.getCrisisId());
-        return Uni.createFrom().voidItem();
     }
 
-    private Uni<Void> end(Escalation escalation) {
-        escalation.end(Escalation.State.DONE);
-        return Uni.createFrom().voidItem();
+    /** A step about to fire: who it pages on which channels, and where the escalation goes after it. */
+    private record Step(Escalation escalation, List<Assignment> targets, Set<Notification.Channel> channels,
+                        Optional<EscalationPlan.Scheduled> next) {
     }
 
-    private Uni<Void> step(Escalation escalation, EscalationPlan plan) {
+    private Step step(Escalation escalation, EscalationPlan plan, Instant now) {
         EscalationPlan.Position position = escalation.position();
         Target target = plan.step(position).target();
         Set<Notification.Channel> channels = EnumSet.noneOf(Notification.Channel.class);
         plan.step(position).pagesOn().forEach(channel -> channels.add(Notification.Channel.valueOf(channel.name())));
-        Instant now = now();
         List<Assignment> targets = read(escalation.getHolders()).stream()
                 .filter(holder -> switch (target) {
                     case PRIMARY -> holder.role().equals(escalation.getRole()) && !holder.backup();
@@ -315,22 +344,38 @@ public class EscalationService {
             Log.warnf("Escalation %s step %d: nobody holds %s for %s", escalation.getId(), position.step(), target,
                     escalation.getRole());
         }
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Assignment holder : targets) {
-            chain = chain.chain(() -> contacts.findById(holder.subject()).chain(contact -> {
-                if (!EscalationPlan.mayPage(escalation.getSeverity(),
-                        Optional.ofNullable(contact).flatMap(ContactPoint::quietHours), now)) {
-                    Log.infof("Escalation %s: %s is in quiet hours, not paged", escalation.getId(),
-                            holder.username());
-                    return Uni.createFrom().voidItem();
-                }
-                return notifications.page(escalation.getCrisisId(), CrisisStatus.ACTIVE, holder,
-                        escalation.getRole(), channels);
-            }));
+        return new Step(escalation, targets, channels, plan.following(position));
+    }
+
+    /** Pages the steps' targets who are not in their quiet hours, then moves each escalation on. */
+    private Uni<Void> page(List<Step> steps, Instant now) {
+        if (steps.isEmpty()) {
+            return Uni.createFrom().voidItem();
         }
-        return chain.invoke(() -> plan.following(position).ifPresentOrElse(
-                next -> escalation.moveTo(next, now),
-                () -> escalation.end(Escalation.State.DONE)));
+        List<String> subjects = steps.stream().flatMap(step -> step.targets().stream()).map(Assignment::subject)
+                .distinct().toList();
+        return contacts.ofSubjects(subjects).chain(contactList -> {
+            Map<String, ContactPoint> contactOf = new HashMap<>();
+            contactList.forEach(contact -> contactOf.put(contact.getSubject(), contact));
+            List<NotificationService.Paging> pagings = new ArrayList<>();
+            for (Step step : steps) {
+                Escalation escalation = step.escalation();
+                for (Assignment holder : step.targets()) {
+                    if (!EscalationPlan.mayPage(escalation.getSeverity(),
+                            Optional.ofNullable(contactOf.get(holder.subject())).flatMap(ContactPoint::quietHours),
+                            now)) {
+                        Log.infof("Escalation %s: %s is in quiet hours, not paged", escalation.getId(),
+                                holder.username());
+                    } else {
+                        pagings.add(new NotificationService.Paging(escalation.getCrisisId(), holder,
+                                escalation.getRole(), step.channels()));
+                    }
+                }
+            }
+            return notifications.pageAll(pagings);
+        }).invoke(() -> steps.forEach(step -> step.next().ifPresentOrElse(
+                next -> step.escalation().moveTo(next, now),
+                () -> step.escalation().end(Escalation.State.DONE))));
     }
 
     private EscalationPlan plan(EscalationPolicy policy) {

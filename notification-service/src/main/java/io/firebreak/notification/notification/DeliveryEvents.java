@@ -10,6 +10,8 @@ import io.firebreak.platform.outbox.Outbox;
 import io.firebreak.platform.outbox.OutboxConfig;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -34,9 +36,15 @@ public class DeliveryEvents {
         this.json = json;
     }
 
-    /** One change to announce: what happened to a notification, on which channel. */
-    public record Announcement(Notification notification, Notification.Channel channel, String state, String error,
-                               Instant at) {
+    /** One change to announce: what happened to a notification (of this crisis and person), on which channel. */
+    public record Announcement(UUID notificationId, UUID crisisId, String recipientSubject,
+                               Notification.Channel channel, String state, String error, Instant at) {
+
+        public Announcement(Notification notification, Notification.Channel channel, String state, String error,
+                            Instant at) {
+            this(notification.getId(), notification.getCrisisId(), notification.getRecipientSubject(), channel,
+                    state, error, at);
+        }
     }
 
     /** In the caller's transaction, like the state change it announces. */
@@ -72,8 +80,7 @@ public class DeliveryEvents {
         var query = session.createNativeQuery(sql.toString());
         for (int i = 0; i < rows.size(); i++) {
             Announcement row = rows.get(i);
-            CloudEvent<DeliveryChanged> event = CloudEvent.of(outboxConfig.source(), type(row.state()),
-                    row.notification().getCrisisId().toString(), data(row));
+            CloudEvent<DeliveryChanged> event = event(row);
             int p = i * 4;
             query.setParameter(p + 1, UUID.fromString(event.id()));
             query.setParameter(p + 2, Topics.DELIVERIES);
@@ -83,15 +90,45 @@ public class DeliveryEvents {
         return query.executeUpdate().replaceWithVoid();
     }
 
+    /**
+     * On {@code connection}, in its transaction (a delivery batch records its outcomes without a Hibernate
+     * session): all announcements in one statement, in this order.
+     */
+    public Uni<Void> announceAll(SqlConnection connection, List<Announcement> announcements) {
+        if (announcements.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        int size = announcements.size();
+        UUID[] ids = new UUID[size];
+        String[] topics = new String[size];
+        String[] keys = new String[size];
+        String[] payloads = new String[size];
+        for (int i = 0; i < size; i++) {
+            CloudEvent<DeliveryChanged> event = event(announcements.get(i));
+            ids[i] = UUID.fromString(event.id());
+            topics[i] = Topics.DELIVERIES;
+            keys[i] = event.subject();
+            payloads[i] = write(event);
+        }
+        // unnest keeps the arrays' order, so the outbox ids (and the relay's sending order) follow it.
+        return connection.preparedQuery("insert into outbox_event (event_id, topic, message_key, payload)"
+                        + " select * from unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::text[])")
+                .execute(Tuple.tuple().addValue(ids).addValue(topics).addValue(keys).addValue(payloads))
+                .replaceWithVoid();
+    }
+
+    private CloudEvent<DeliveryChanged> event(Announcement announcement) {
+        return CloudEvent.of(outboxConfig.source(), type(announcement.state()), announcement.crisisId().toString(),
+                data(announcement));
+    }
+
     private static String type(String state) {
         return EventTypes.DELIVERY_PREFIX + state.toLowerCase(Locale.ROOT);
     }
 
     private static DeliveryChanged data(Announcement change) {
-        Notification notification = change.notification();
-        return new DeliveryChanged(notification.getId(), notification.getCrisisId(),
-                notification.getRecipientSubject(), change.channel().name(), change.state(), change.error(),
-                change.at());
+        return new DeliveryChanged(change.notificationId(), change.crisisId(), change.recipientSubject(),
+                change.channel().name(), change.state(), change.error(), change.at());
     }
 
     private String write(CloudEvent<?> event) {

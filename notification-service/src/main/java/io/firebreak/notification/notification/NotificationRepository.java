@@ -1,5 +1,6 @@
 package io.firebreak.notification.notification;
 
+import io.firebreak.notification.BulkInsert;
 import io.firebreak.notification.Chunked;
 import io.firebreak.events.CrisisStatus;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -7,7 +8,9 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -26,15 +29,16 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
         return find("id = ?1 and recipientSubject = ?2", id, subject).firstResult();
     }
 
-    public Uni<Notification> find(UUID crisisId, CrisisStatus status, String subject, String role) {
-        return find("crisisId = ?1 and crisisStatus = ?2 and recipientSubject = ?3 and role = ?4",
-                crisisId, status, subject, role).firstResult();
+    /** What these people were notified of about these crises in this state (any role). */
+    public Uni<List<Notification>> ofCrises(List<UUID> crisisIds, CrisisStatus status, List<String> subjects) {
+        return Chunked.list(subjects, chunk -> list("crisisId in ?1 and crisisStatus = ?2 and recipientSubject in ?3",
+                crisisIds, status, chunk));
     }
 
-    /** Whether anyone notified for this crisis role said "I'm on it". */
-    public Uni<Boolean> acknowledged(UUID crisisId, String role) {
-        return count("crisisId = ?1 and role = ?2 and state = ?3", crisisId, role, Notification.State.ACKNOWLEDGED)
-                .map(count -> count > 0);
+    /** The notifications about these crises' roles that someone acknowledged ("I'm on it"). */
+    public Uni<List<Notification>> acknowledged(List<UUID> crisisIds, List<String> roles) {
+        return Chunked.list(roles, chunk -> list("crisisId in ?1 and role in ?2 and state = ?3", crisisIds, chunk,
+                Notification.State.ACKNOWLEDGED));
     }
 
     /** Everyone already notified of this crisis state. */
@@ -42,7 +46,22 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
         return list("crisisId = ?1 and crisisStatus = ?2", crisisId, status);
     }
 
-    public Uni<List<Notification>> byIds(List<UUID> ids) {
-        return Chunked.list(ids, chunk -> list("id in ?1", chunk));
+    /** New notifications, in the caller's transaction, a few statements for thousands (not managed afterwards). */
+    public Uni<Void> insertAll(List<Notification> queued) {
+        return BulkInsert.into("notification", queued, notification -> {
+            Map<String, Object> row = new HashMap<>();
+            row.put("id", notification.getId().toString());
+            row.put("crisis_id", notification.getCrisisId().toString());
+            row.put("crisis_status", notification.getCrisisStatus().name());
+            row.put("recipient_subject", notification.getRecipientSubject());
+            row.put("recipient_username", notification.getRecipientUsername());
+            row.put("recipient_email", notification.getRecipientEmail());
+            row.put("role", notification.getRole());
+            row.put("backup", notification.isBackup());
+            row.put("channel", notification.getChannel().name());
+            row.put("state", notification.getState().name());
+            row.put("created_at", notification.getCreatedAt().toString());
+            return row;
+        });
     }
 }

@@ -12,8 +12,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -60,7 +64,7 @@ public class NotificationService {
             if (queued.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
-            return notifications.persist(queued)
+            return notifications.insertAll(queued)
                     .chain(() -> events.announceAll(queued.stream().map(notification -> new DeliveryEvents.Announcement(
                             notification, notification.getChannel(), notification.getState().name(), null, now))
                             .toList()))
@@ -79,27 +83,74 @@ public class NotificationService {
         return subject + '\n' + role;
     }
 
+    /** An escalation step pages {@code holder} about {@code role} (theirs, or the one they back up or manage). */
+    public record Paging(UUID crisisId, Assignment holder, String role, Set<Notification.Channel> channels) {
+    }
+
     /**
-     * An escalation step pages {@code holder} about {@code role} (theirs, or the one they back up or manage) on
-     * {@code channels}: a new notification, or the one they already have sent again. Announced as escalated.
+     * Escalation steps fired together page these people, in the caller's transaction, in a few set-based
+     * statements however many they are: each gets a new notification about the role on the step's channels, or
+     * the one they already have sent again on them. Announced as escalated. A crisis is ACTIVE while it escalates.
      */
-    public Uni<Void> page(UUID crisisId, CrisisStatus status, Assignment holder, String role,
-                          Set<Notification.Channel> channels) {
-        Assignment paged = new Assignment(holder.subject(), holder.username(), holder.email(), role,
-                holder.backup());
+    public Uni<Void> pageAll(List<Paging> pagings) {
+        if (pagings.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        // The same person paged twice about the same role at once (they hold it twice): one page, all channels.
+        Map<String, Paging> byKey = new LinkedHashMap<>();
+        for (Paging paging : pagings) {
+            byKey.merge(key(paging.crisisId(), paging.holder().subject(), paging.role()), paging,
+                    (first, second) -> new Paging(first.crisisId(), first.holder(), first.role(),
+                            union(first.channels(), second.channels())));
+        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        return notifications.find(crisisId, status, paged.subject(), role).chain(known -> {
-            if (known != null) {
-                return deliveries.requeue(known, channels).replaceWith(known);
+        List<UUID> crisisIds = byKey.values().stream().map(Paging::crisisId).distinct().toList();
+        List<String> subjects = byKey.values().stream().map(paging -> paging.holder().subject()).distinct().toList();
+        return notifications.ofCrises(crisisIds, CrisisStatus.ACTIVE, subjects).chain(known -> {
+            Map<String, Notification> knownOf = new HashMap<>();
+            known.forEach(notification -> knownOf.put(key(notification.getCrisisId(),
+                    notification.getRecipientSubject(), notification.getRole()), notification));
+            List<Notification> fresh = new ArrayList<>();
+            Map<Set<Notification.Channel>, List<Notification>> freshOn = new LinkedHashMap<>();
+            Map<Notification, Set<Notification.Channel>> again = new LinkedHashMap<>();
+            List<DeliveryEvents.Announcement> announced = new ArrayList<>();
+            byKey.forEach((key, paging) -> {
+                Notification notification = knownOf.get(key);
+                if (notification != null) {
+                    again.put(notification, paging.channels());
+                } else {
+                    Assignment holder = paging.holder();
+                    notification = Notification.queued(paging.crisisId(), CrisisStatus.ACTIVE,
+                            new Assignment(holder.subject(), holder.username(), holder.email(), paging.role(),
+                                    holder.backup()), now);
+                    fresh.add(notification);
+                    freshOn.computeIfAbsent(paging.channels(), channels -> new ArrayList<>()).add(notification);
+                    announced.add(new DeliveryEvents.Announcement(notification, notification.getChannel(),
+                            notification.getState().name(), null, now));
+                }
+                announced.add(new DeliveryEvents.Announcement(notification, Notification.Channel.EMAIL, "ESCALATED",
+                        null, now));
+                Log.infof("Crisis %s: %s paged about role %s", paging.crisisId(), paging.holder().username(),
+                        paging.role());
+            });
+            Uni<Void> chain = notifications.insertAll(fresh);
+            chain = chain.chain(() -> deliveries.requeueAll(again));
+            for (Map.Entry<Set<Notification.Channel>, List<Notification>> group : freshOn.entrySet()) {
+                chain = chain.chain(() -> deliveries.queueFor(group.getValue(), group.getKey()));
             }
-            Notification notification = Notification.queued(crisisId, status, paged, now);
-            return notifications.persist(notification)
-                    .chain(() -> events.announce(notification, notification.getChannel(),
-                            notification.getState().name(), null, now))
-                    .chain(() -> deliveries.queueFor(List.of(notification), channels))
-                    .replaceWith(notification);
-        }).chain(notification -> events.announce(notification, Notification.Channel.EMAIL, "ESCALATED", null, now))
-                .invoke(() -> Log.infof("Crisis %s: %s paged about role %s", crisisId, holder.username(), role));
+            return chain.chain(() -> events.announceAll(announced));
+        });
+    }
+
+    private static String key(UUID crisisId, String subject, String role) {
+        return crisisId + "\n" + subject + '\n' + role;
+    }
+
+    private static Set<Notification.Channel> union(Set<Notification.Channel> one, Set<Notification.Channel> other) {
+        Set<Notification.Channel> all = EnumSet.noneOf(Notification.Channel.class);
+        all.addAll(one);
+        all.addAll(other);
+        return all;
     }
 
     /** The caller's own notifications, newest first: nobody sees anyone else's. */

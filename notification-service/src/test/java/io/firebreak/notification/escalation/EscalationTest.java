@@ -93,6 +93,30 @@ class EscalationTest {
     }
 
     @Test
+    void stepsFallingDueTogetherAreEachFiredOnce() throws Exception {
+        UUID crisisId = CrisisEvents.activate(Severity.MEDIUM,
+                CrisisEvents.holder("gus", "Press officer", false),
+                CrisisEvents.holder("hana", "Press officer", true),
+                CrisisEvents.holder("ivo", "Social media lead", false),
+                CrisisEvents.holder("jun", "Social media lead", true),
+                CrisisEvents.holder("kit", "Crisis manager", false));
+        CrisisEvents.notificationOf("gus", crisisId);
+        CrisisEvents.notificationOf("ivo", crisisId);
+        awaitStep(crisisId, "Press officer", "1");
+        awaitStep(crisisId, "Social media lead", "1");
+
+        // Both roles' backup steps (and the crisis managers' own) fall due at the same instant: one slot.
+        clock.advance(STEP);
+
+        awaitStep(crisisId, "Press officer", "2");
+        awaitStep(crisisId, "Social media lead", "2");
+        assertThat(notificationsAbout("hana", crisisId, "Press officer")).hasSize(1);
+        assertThat(notificationsAbout("jun", crisisId, "Social media lead")).hasSize(1);
+        assertThat(notificationsAbout("hana", crisisId, "Social media lead")).isEmpty();
+        assertThat(notificationsAbout("kit", crisisId, "Press officer")).isEmpty();
+    }
+
+    @Test
     void aStepPagesOnlyOnTheChannelsItNames() throws Exception {
         given().auth().oauth2(TestTokens.of("ada", "admin")).contentType(ContentType.JSON)
                 .body(Map.of("rounds", 1, "steps", List.of(

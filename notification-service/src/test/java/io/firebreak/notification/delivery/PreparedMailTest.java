@@ -1,0 +1,53 @@
+package io.firebreak.notification.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PreparedMailTest {
+
+    private final PreparedMail mail = PreparedMail.of(
+            "Crisis: you are " + PreparedMail.slot("role"),
+            "Hello " + PreparedMail.slot("name") + ",\nacknowledge: " + PreparedMail.slot("ackUrl") + "\n",
+            "<p>Hello " + PreparedMail.slot("name") + "</p><a href=\"" + PreparedMail.slot("ackUrl") + "\">ok</a>");
+
+    @Test
+    void eachRecipientsValuesGoIntoTheirSlots() {
+        MailComposer.ComposedMail composed = mail.fill(Map.of("name", "ada", "role", "Spokesperson",
+                "ackUrl", "http://x/api/ack/1.2.3"));
+
+        assertThat(composed.subject()).isEqualTo("Crisis: you are Spokesperson");
+        assertThat(composed.text()).isEqualTo("Hello ada,\nacknowledge: http://x/api/ack/1.2.3\n");
+        assertThat(composed.html()).isEqualTo("<p>Hello ada</p><a href=\"http://x/api/ack/1.2.3\">ok</a>");
+    }
+
+    @Test
+    void valuesAreEscapedInTheHtmlPartOnly() {
+        MailComposer.ComposedMail composed = mail.fill(Map.of("name", "<b>O'Neil & \"Sons\"</b>", "role", "R&D",
+                "ackUrl", "http://x/?a=1&b=2"));
+
+        assertThat(composed.subject()).isEqualTo("Crisis: you are R&D");
+        assertThat(composed.text()).startsWith("Hello <b>O'Neil & \"Sons\"</b>,");
+        assertThat(composed.html()).isEqualTo("<p>Hello &lt;b&gt;O&#39;Neil &amp; &quot;Sons&quot;&lt;/b&gt;</p>"
+                + "<a href=\"http://x/?a=1&amp;b=2\">ok</a>");
+    }
+
+    @Test
+    void oneRecipientsValuesDoNotStayForTheNext() {
+        mail.fill(Map.of("name", "ada", "role", "Spokesperson", "ackUrl", "http://x/1"));
+
+        MailComposer.ComposedMail second = mail.fill(Map.of("name", "bob", "role", "Legal", "ackUrl", "http://x/2"));
+
+        assertThat(second.text()).isEqualTo("Hello bob,\nacknowledge: http://x/2\n");
+        assertThat(second.subject()).isEqualTo("Crisis: you are Legal");
+    }
+
+    @Test
+    void aMailWithoutSlotsIsSentAsRendered() {
+        PreparedMail plain = PreparedMail.of("Subject", "Text", "<p>Html</p>");
+
+        assertThat(plain.fill(Map.of("name", "ada"))).isEqualTo(new MailComposer.ComposedMail("Subject", "Text",
+                "<p>Html</p>"));
+    }
+}
