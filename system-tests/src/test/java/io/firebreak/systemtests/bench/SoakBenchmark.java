@@ -41,7 +41,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * <p>Mentions go to {@code mentions.raw.v1} at the requested rate: chatter that matches no watch, the brand's calm
  * baseline, and every two minutes a surge of angry posts about the brand. The detector runs on five-second
  * buckets (so that it warms up within the run) with a lower threshold; each crisis the playbook proposes is activated with a
- * spokesperson, who gets notified, and resolved before the next surge. Printed: the rate offered and the rate
+ * spokesperson, who gets notified, and resolved before the next surge. The watch is created once the stream is
+ * steady, at a bucket's start, as a watch in production has a steady past: its detector never sees the empty and
+ * half-filled buckets of the generator's start, which widen its learned spread so much that no surge stands out. Printed: the rate offered and the rate
  * scored, post → scored latency, surge start → signal → crisis proposed → first notification sent, the mentions
  * lost, and each process's resident memory at the start and the end.
  *
@@ -52,6 +54,9 @@ public final class SoakBenchmark {
     private static final ObjectMapper JSON = EventJson.newMapper();
     private static final Duration BUCKET = Duration.ofSeconds(5);
     private static final int WARMUP_BUCKETS = 24;
+    /** How long the stream runs before the watch is created: the generator and the consumers have settled. */
+    private static final Duration STEADY_AFTER = Duration.ofSeconds(20);
+    private static final String RUN = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
     private static final Duration SURGE_EVERY = Duration.ofSeconds(120);
     private static final Duration SURGE_LENGTH = Duration.ofSeconds(40);
     private static final double BRAND_SHARE = 0.02;
@@ -95,7 +100,9 @@ public final class SoakBenchmark {
     private final Map<String, Boolean> crisesResolved = new ConcurrentHashMap<>();
     private final List<String> problems = new ArrayList<>();
     private Instant start;
-    private String watchId;
+    private volatile String watchId;
+    private volatile Instant firstSurge;
+    private String channelId;
 
     private SoakBenchmark(int minutes, int rate, DevStack stack) {
         this.minutes = minutes;
@@ -129,14 +136,18 @@ public final class SoakBenchmark {
     }
 
     private void run() throws Exception {
-        setUp();
+        setUpChannel();
         Map<String, Long> memoryAtStart = residentMemory();
         List<Thread> threads = List.of(new Thread(this::countScored, "soak-scored"),
                 new Thread(this::followTheStory, "soak-story"));
         threads.forEach(Thread::start);
         Thread.sleep(3_000); // the consumers take their partitions before the first mention goes out
         start = Instant.now();
-        produce();
+        Thread producer = new Thread(this::produceUninterrupted, "soak-producer");
+        producer.start();
+        Thread.sleep(STEADY_AFTER.toMillis());
+        setUpWatchAtBucketStart();
+        producer.join();
         System.out.println("Producing stopped; waiting up to two minutes for the backlog to be scored");
         Instant drainDeadline = Instant.now().plus(Duration.ofMinutes(2));
         while (scored.get() < sent.get() && Instant.now().isBefore(drainDeadline)) {
@@ -153,15 +164,23 @@ public final class SoakBenchmark {
 
     // --- the set-up a crisis team would have made in peacetime ---
 
-    private void setUp() {
-        String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
+    private void setUpChannel() {
+        channelId = rest.post(url(FirebreakService.PUBLISHING, "/api/channels"), "admin", Map.of(
+                "name", "Mastodon (soak " + RUN + ")", "platform", "MASTODON",
+                "baseUrl", stack.settings().emulatorUrl() + "/mastodon", "account", "firebreak",
+                "credentials", Map.of("accessToken", PlatformEmulator.MASTODON_TOKEN))).path("id").asText();
+    }
+
+    /** The watch, just after a bucket starts (its first bucket is full), and the playbook it triggers. */
+    private void setUpWatchAtBucketStart() throws InterruptedException {
+        long bucketMillis = BUCKET.toMillis();
+        long now = System.currentTimeMillis();
+        Thread.sleep(bucketMillis - now % bucketMillis + 50);
+        String run = RUN;
         watchId = rest.post(url(FirebreakService.MONITORING, "/api/watches"), "analyst", Map.of(
                 "name", "Banque Horizon (soak " + run + ")", "query", BRAND_QUERY,
                 "languages", List.of("en", "fr"))).path("id").asText();
-        String channelId = rest.post(url(FirebreakService.PUBLISHING, "/api/channels"), "admin", Map.of(
-                "name", "Mastodon (soak " + run + ")", "platform", "MASTODON",
-                "baseUrl", stack.settings().emulatorUrl() + "/mastodon", "account", "firebreak",
-                "credentials", Map.of("accessToken", PlatformEmulator.MASTODON_TOKEN))).path("id").asText();
+        firstSurge = Instant.now().plus(BUCKET.multipliedBy(WARMUP_BUCKETS + 6));
         String definition = """
                 {"scenario": {"name": "Service outage (soak %1$s)", "type": "OUTAGE",
                               "description": "The app is down", "strategy": "Acknowledge, update, apologise"},
@@ -173,7 +192,16 @@ public final class SoakBenchmark {
                                 "text": "{{brand}} apologises for the outage."}],
                  "audiences": [{"name": "customers", "channels": ["%3$s"]}]}""".formatted(run, watchId, channelId);
         rest.post(url(FirebreakService.PLAYBOOK, "/api/playbooks"), "admin", definition);
-        System.out.printf("Watch %s, its outage playbook and a Mastodon channel are ready%n", watchId);
+        System.out.printf("%4d s  watch %s and its outage playbook ready (the stream is steady)%n",
+                Duration.between(start, Instant.now()).toSeconds(), watchId);
+    }
+
+    private void produceUninterrupted() {
+        try {
+            produce();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     // --- the stream of mentions ---
@@ -187,14 +215,14 @@ public final class SoakBenchmark {
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(512 * 1024));
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         Instant end = start.plus(Duration.ofMinutes(minutes));
-        Instant firstSurge = start.plus(BUCKET.multipliedBy(WARMUP_BUCKETS + 6));
         long tickNanos = 10_000_000L;
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
             long next = System.nanoTime();
             int lastReportedSecond = -1;
             while (Instant.now().isBefore(end)) {
                 Instant now = Instant.now();
-                boolean surge = inSurge(now, firstSurge);
+                Instant surgesFrom = firstSurge;
+                boolean surge = surgesFrom != null && inSurge(now, surgesFrom);
                 long due = (Duration.between(start, now).toNanos() * rate) / 1_000_000_000L + rate / 100;
                 while (sent.get() < due) {
                     long n = sent.incrementAndGet();
