@@ -7,7 +7,6 @@ import io.firebreak.monitoring.mention.MentionDtos.Accepted;
 import io.firebreak.monitoring.mention.MentionDtos.IngestionReport;
 import io.firebreak.monitoring.mention.MentionDtos.MentionView;
 import io.firebreak.monitoring.mention.MentionDtos.Rejected;
-import io.firebreak.monitoring.messaging.BatchOutbox;
 import io.firebreak.monitoring.messaging.ScoredMentionPublisher;
 import io.firebreak.monitoring.sentiment.Language;
 import io.firebreak.monitoring.sentiment.SentimentResult;
@@ -15,6 +14,7 @@ import io.firebreak.monitoring.sentiment.SentimentService;
 import io.firebreak.monitoring.watch.WatchMatcher;
 import io.firebreak.monitoring.watch.WatchRepository;
 import io.firebreak.monitoring.watch.WatchService;
+import io.firebreak.platform.outbox.Outbox;
 import io.firebreak.platform.outbox.OutboxRelay;
 import io.firebreak.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -136,7 +136,7 @@ public class MentionService {
      * read) are committed to the dead-letter topic's outbox with the batch, so that nothing else is lost.
      */
     @WithSession
-    public Uni<Void> ingestEvents(List<CloudEvent<MentionReceived>> events, List<BatchOutbox.Row> deadLetters) {
+    public Uni<Void> ingestEvents(List<CloudEvent<MentionReceived>> events, List<Outbox.Row> deadLetters) {
         Instant now = now();
         return watches.matchers().chain(matchers -> {
             Set<String> seen = new HashSet<>();

@@ -3,7 +3,7 @@ package io.firebreak.monitoring.mention;
 import io.firebreak.events.MentionScored;
 import io.firebreak.monitoring.bucket.BucketService;
 import io.firebreak.monitoring.bucket.MentionTally;
-import io.firebreak.monitoring.messaging.BatchOutbox;
+import io.firebreak.platform.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -38,10 +38,10 @@ import java.util.UUID;
 public class MentionWriter {
 
     private final Pool pool;
-    private final BatchOutbox outbox;
+    private final Outbox outbox;
     private final BucketService buckets;
 
-    public MentionWriter(Pool pool, BatchOutbox outbox, BucketService buckets) {
+    public MentionWriter(Pool pool, Outbox outbox, BucketService buckets) {
         this.pool = pool;
         this.outbox = outbox;
         this.buckets = buckets;
@@ -58,10 +58,10 @@ public class MentionWriter {
      * @param batch        scored mentions, at most one per source and external id
      * @param deadLetters  outbox rows for records that could not be read, committed with the batch
      */
-    public Uni<Written> write(List<Mention> batch, List<BatchOutbox.Row> deadLetters, Instant receivedAt) {
+    public Uni<Written> write(List<Mention> batch, List<Outbox.Row> deadLetters, Instant receivedAt) {
         return pool.withTransaction(connection -> insertMentions(connection, batch, receivedAt)
                 .call(stored -> indexByWatch(connection, stored))
-                .call(stored -> outbox.append(connection, deadLetters))
+                .call(stored -> outbox.appendAll(connection, deadLetters))
                 .call(stored -> buckets.record(connection, tallies(stored), receivedAt))
                 .chain(stored -> storedBefore(connection, batch, stored)
                         .map(earlier -> new Written(stored, announcements(stored, earlier)))));

@@ -6,6 +6,7 @@ import io.firebreak.monitoring.mention.MentionService;
 import io.firebreak.platform.messaging.EventConsumption;
 import io.firebreak.platform.messaging.EventReader;
 import io.firebreak.platform.messaging.EventReader.MalformedEventException;
+import io.firebreak.platform.outbox.Outbox;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
@@ -40,7 +41,7 @@ public class MentionConsumer {
     @Incoming(Channels.MENTIONS_RAW)
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
         List<CloudEvent<MentionReceived>> events = new ArrayList<>(batch.getRecords().size());
-        List<BatchOutbox.Row> deadLetters = new ArrayList<>();
+        List<Outbox.Row> deadLetters = new ArrayList<>();
         for (KafkaRecord<String, String> record : batch.getRecords()) {
             try {
                 events.add(reader.read(record.getPayload(), MentionReceived.class));
@@ -62,10 +63,10 @@ public class MentionConsumer {
     }
 
     /** The record as it came: same key and value, so that it can be replayed once fixed. */
-    private static BatchOutbox.Row deadLetter(KafkaRecord<String, String> record) {
+    private static Outbox.Row deadLetter(KafkaRecord<String, String> record) {
         String key = record.getKey() != null ? record.getKey() : record.getTopic() + "-" + record.getPartition();
         UUID id = UUID.nameUUIDFromBytes((record.getTopic() + "/" + record.getPartition() + "/" + offset(record))
                 .getBytes(StandardCharsets.UTF_8));
-        return new BatchOutbox.Row(id, DEAD_LETTER_TOPIC, key, record.getPayload() == null ? "" : record.getPayload());
+        return new Outbox.Row(id, DEAD_LETTER_TOPIC, key, record.getPayload() == null ? "" : record.getPayload());
     }
 }

@@ -11,7 +11,6 @@ import io.firebreak.platform.outbox.OutboxConfig;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -95,26 +94,10 @@ public class DeliveryEvents {
      * session): all announcements in one statement, in this order.
      */
     public Uni<Void> announceAll(SqlConnection connection, List<Announcement> announcements) {
-        if (announcements.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        int size = announcements.size();
-        UUID[] ids = new UUID[size];
-        String[] topics = new String[size];
-        String[] keys = new String[size];
-        String[] payloads = new String[size];
-        for (int i = 0; i < size; i++) {
-            CloudEvent<DeliveryChanged> event = event(announcements.get(i));
-            ids[i] = UUID.fromString(event.id());
-            topics[i] = Topics.DELIVERIES;
-            keys[i] = event.subject();
-            payloads[i] = write(event);
-        }
-        // unnest keeps the arrays' order, so the outbox ids (and the relay's sending order) follow it.
-        return connection.preparedQuery("insert into outbox_event (event_id, topic, message_key, payload)"
-                        + " select * from unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::text[])")
-                .execute(Tuple.tuple().addValue(ids).addValue(topics).addValue(keys).addValue(payloads))
-                .replaceWithVoid();
+        return outbox.appendAll(connection, announcements.stream()
+                .map(change -> outbox.row(Topics.DELIVERIES, type(change.state()), change.crisisId().toString(),
+                        data(change)))
+                .toList());
     }
 
     private CloudEvent<DeliveryChanged> event(Announcement announcement) {
