@@ -51,7 +51,11 @@ public final class PlatformEmulator implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
-    private final AtomicLong ids = new AtomicLong(110_000_000_000_000_000L);
+    /**
+     * Ids as Mastodon makes them, the creation time in milliseconds shifted left 16 bits plus a sequence: they keep
+     * growing across restarts, so a post of a new run never takes the id of one monitoring-service stored before.
+     */
+    private final AtomicLong ids = new AtomicLong(System.currentTimeMillis() << 16);
     private final List<ObjectNode> statuses = new ArrayList<>();
     private final Map<String, ObjectNode> statusByIdempotencyKey = new HashMap<>();
     private final List<ObjectNode> pushes = new ArrayList<>();
