@@ -128,6 +128,11 @@ public class Mention {
     }
 
     public List<UUID> getWatchIds() {
-        return watchIds.isEmpty() ? List.of() : Arrays.stream(watchIds.split(",")).map(UUID::fromString).toList();
+        return watchIds(watchIds);
+    }
+
+    /** The watch ids of the {@code watch_ids} column: comma-separated, empty when the mention matched none. */
+    static List<UUID> watchIds(String column) {
+        return column.isEmpty() ? List.of() : Arrays.stream(column.split(",")).map(UUID::fromString).toList();
     }
 }

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -178,13 +177,11 @@ public class MentionWriter {
                 .map(rows -> {
                     List<MentionScored> events = new ArrayList<>();
                     for (Row row : rows) {
-                        String watchIds = row.getString("watch_ids");
                         events.add(new MentionScored(row.getUUID("id"), row.getString("source"),
                                 row.getString("external_id"), row.getString("author"), row.getString("text"),
                                 row.getString("url"), row.getOffsetDateTime("published_at").toInstant(),
                                 row.getString("language"), row.getString("sentiment_label"),
-                                row.getDouble("sentiment_score"), watchIds == null || watchIds.isEmpty() ? List.of()
-                                        : Arrays.stream(watchIds.split(",")).map(UUID::fromString).toList()));
+                                row.getDouble("sentiment_score"), Mention.watchIds(row.getString("watch_ids"))));
                     }
                     return events;
                 });
