@@ -13,7 +13,8 @@ import java.util.function.Function;
  * each: a crisis notifies thousands of people at once, and the session's per-entity bookkeeping cost more than the
  * statements. The rows travel as one JSON parameter that PostgreSQL turns into the table's rows
  * ({@code json_populate_recordset}): binding thousands of separate parameters costs the session more than the
- * insert itself. Columns left out of a row are null. The rows are not managed by the session.
+ * insert itself. The columns written are the first row's keys (every row has the same); the others take their
+ * defaults. The rows are not managed by the session.
  */
 public final class BulkInsert {
 
@@ -24,8 +25,8 @@ public final class BulkInsert {
     }
 
     /**
-     * One row of {@code table} per item: column name to value (strings, numbers, booleans; UUIDs and instants as
-     * their ISO text), after what the session holds is flushed (the rows may refer to an entity persisted just
+     * One row of {@code table} per item: column name to value (strings, numbers, booleans, null; UUIDs and
+     * instants as their ISO text), the same columns for every item, after what the session holds is flushed (the rows may refer to an entity persisted just
      * before).
      */
     public static <T> Uni<Void> into(String table, List<T> items, Function<T, Map<String, Object>> row) {
@@ -36,11 +37,16 @@ public final class BulkInsert {
         for (int from = 0; from < items.size(); from += ROWS_PER_STATEMENT) {
             List<T> rows = items.subList(from, Math.min(from + ROWS_PER_STATEMENT, items.size()));
             // Bound as text and cast: a string bound to a json parameter would arrive as one JSON string.
-            chain = chain.chain(() -> Panache.getSession().chain(session -> session
-                    .createNativeQuery("insert into " + table + " select * from json_populate_recordset(cast(null as "
-                            + table + "), cast(cast(?1 as text) as json))")
-                    .setParameter(1, json(rows.stream().map(row).toList()))
-                    .executeUpdate()).replaceWithVoid());
+            chain = chain.chain(() -> {
+                List<Map<String, Object>> values = rows.stream().map(row).toList();
+                String columns = String.join(", ", values.get(0).keySet());
+                return Panache.getSession().chain(session -> session
+                        .createNativeQuery("insert into " + table + " (" + columns + ") select " + columns
+                                + " from json_populate_recordset(cast(null as " + table
+                                + "), cast(cast(?1 as text) as json))")
+                        .setParameter(1, json(values))
+                        .executeUpdate()).replaceWithVoid();
+            });
         }
         return chain;
     }

@@ -1,19 +1,28 @@
 package io.firebreak.notification.contact;
 
-import io.firebreak.notification.Chunked;
+import io.firebreak.notification.contact.ContactRules.Platform;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
 public class PushDeviceRepository implements PanacheRepositoryBase<PushDevice, UUID> {
+
+    private final Pool pool;
+
+    public PushDeviceRepository(Pool pool) {
+        this.pool = pool;
+    }
 
     public Uni<List<PushDevice>> ofOwner(String subject) {
         return list("ownerSubject", Sort.ascending("registeredAt"), subject);
@@ -36,10 +45,27 @@ public class PushDeviceRepository implements PanacheRepositoryBase<PushDevice, U
         return find("ownerSubject = ?1 and token = ?2", subject, token).firstResult();
     }
 
-    /** The reachable devices of all these people. */
-    public Uni<List<PushDevice>> reachable(List<String> subjects) {
-        return Chunked.list(subjects, chunk -> list("ownerSubject in ?1 and rejectedAt is null",
-                Sort.ascending("registeredAt"), chunk));
+    /** A device a push can reach, as read for queueing deliveries. */
+    public record Target(UUID id, String ownerSubject, Platform platform, String token) {
+    }
+
+    /**
+     * The reachable devices of all these people, oldest first, in one statement read outside the caller's session
+     * (as {@link ContactPointRepository#addressesOf}: no managed entities for a later flush to check).
+     */
+    public Uni<List<Target>> reachable(List<String> subjects) {
+        return pool.preparedQuery("""
+                        select id, owner_subject, platform, token from push_device
+                        where owner_subject = any($1) and rejected_at is null order by registered_at""")
+                .execute(Tuple.of(subjects.toArray(String[]::new)))
+                .map(rows -> {
+                    List<Target> targets = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        targets.add(new Target(row.getUUID("id"), row.getString("owner_subject"),
+                                Platform.valueOf(row.getString("platform")), row.getString("token")));
+                    }
+                    return targets;
+                });
     }
 
     /**

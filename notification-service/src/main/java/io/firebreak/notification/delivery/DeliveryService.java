@@ -5,7 +5,6 @@ import io.firebreak.notification.ack.AckLinks;
 import io.firebreak.notification.config.NotificationConfig;
 import io.firebreak.notification.contact.ContactPoint;
 import io.firebreak.notification.contact.ContactPointRepository;
-import io.firebreak.notification.contact.PushDevice;
 import io.firebreak.notification.contact.PushDeviceRepository;
 import io.firebreak.notification.notification.DeliveryEvents;
 import io.firebreak.notification.notification.Notification;
@@ -98,19 +97,19 @@ public class DeliveryService {
     /** The same, on these channels only (an escalation step may name its channels). */
     public Uni<Void> queueFor(List<Notification> queued, Set<Notification.Channel> channels) {
         List<String> subjects = queued.stream().map(Notification::getRecipientSubject).distinct().toList();
-        return contacts.ofSubjects(subjects).chain(contactList -> devices.reachable(subjects).chain(deviceList -> {
-            Map<String, ContactPoint> contactOf = new HashMap<>();
-            contactList.forEach(contact -> contactOf.put(contact.getSubject(), contact));
-            Map<String, List<PushDevice>> devicesOf = new HashMap<>();
-            deviceList.forEach(device -> devicesOf.computeIfAbsent(device.getOwnerSubject(), owner -> new ArrayList<>())
+        return contacts.addressesOf(subjects).chain(addressList -> devices.reachable(subjects).chain(deviceList -> {
+            Map<String, ContactPointRepository.Address> contactOf = new HashMap<>();
+            addressList.forEach(contact -> contactOf.put(contact.subject(), contact));
+            Map<String, List<PushDeviceRepository.Target>> devicesOf = new HashMap<>();
+            deviceList.forEach(device -> devicesOf.computeIfAbsent(device.ownerSubject(), owner -> new ArrayList<>())
                     .add(device));
             Instant now = now();
             List<Delivery> planned = new ArrayList<>();
             for (Notification notification : queued) {
-                ContactPoint contact = contactOf.get(notification.getRecipientSubject());
-                String address = contact != null && contact.getEmail() != null ? contact.getEmail()
+                ContactPointRepository.Address contact = contactOf.get(notification.getRecipientSubject());
+                String address = contact != null && contact.email() != null ? contact.email()
                         : notification.getRecipientEmail();
-                String language = contact != null ? contact.getLanguage() : ContactPoint.DEFAULT_LANGUAGE;
+                String language = contact != null ? contact.language() : ContactPoint.DEFAULT_LANGUAGE;
                 if (!channels.contains(Notification.Channel.EMAIL)) {
                     Log.debugf("Notification %s: not by e-mail", notification.getId());
                 } else if (address == null || address.isBlank()) {
@@ -120,15 +119,16 @@ public class DeliveryService {
                     planned.add(Delivery.queued(notification.getId(), Notification.Channel.EMAIL, address, language,
                             now));
                 }
-                if (channels.contains(Notification.Channel.SMS) && contact != null && contact.getPhone() != null
+                if (channels.contains(Notification.Channel.SMS) && contact != null && contact.phone() != null
                         && sms.configured()) {
-                    planned.add(Delivery.queued(notification.getId(), Notification.Channel.SMS, contact.getPhone(),
+                    planned.add(Delivery.queued(notification.getId(), Notification.Channel.SMS, contact.phone(),
                             language, now));
                 }
-                for (PushDevice device : devicesOf.getOrDefault(notification.getRecipientSubject(), List.of())) {
-                    if (channels.contains(Notification.Channel.PUSH) && push.reaches(device.getPlatform())) {
-                        planned.add(Delivery.queued(notification.getId(), Notification.Channel.PUSH, device.getId(),
-                                device.getToken(), language, now));
+                for (PushDeviceRepository.Target device : devicesOf.getOrDefault(notification.getRecipientSubject(),
+                        List.of())) {
+                    if (channels.contains(Notification.Channel.PUSH) && push.reaches(device.platform())) {
+                        planned.add(Delivery.queued(notification.getId(), Notification.Channel.PUSH, device.id(),
+                                device.token(), language, now));
                     }
                 }
             }
