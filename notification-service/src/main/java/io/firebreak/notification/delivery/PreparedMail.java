@@ -8,7 +8,8 @@ import java.util.Map;
  * A mail rendered once for many recipients (same crisis, language and backup flag), with slots where each
  * recipient's own values go (their name, role, acknowledge link): filling it is string concatenation, where
  * rendering the templates for each of thousands of recipients was a good part of a crisis' fan-out. Values put
- * into the HTML part are escaped as the template engine escapes them.
+ * into the HTML part are escaped as the template engine escapes them, and the HTML part is kept to ASCII
+ * ({@link #asciiHtml}).
  */
 public final class PreparedMail {
 
@@ -21,7 +22,7 @@ public final class PreparedMail {
     private PreparedMail(String subject, String text, String html) {
         this.subject = split(subject);
         this.text = split(text);
-        this.html = split(html);
+        this.html = split(asciiHtml(html));
     }
 
     /** What to render in place of the value {@code name}, so that {@link #of} finds the slot. */
@@ -65,9 +66,34 @@ public final class PreparedMail {
                 out.append(part);
             } else {
                 String value = values.getOrDefault(part, "");
-                out.append(html ? escapeHtml(value) : value);
+                out.append(html ? asciiHtml(escapeHtml(value)) : value);
             }
         }
+        return out.toString();
+    }
+
+    /**
+     * The HTML with every character beyond ASCII written as a numeric character reference ({@code é} as
+     * {@code &#xe9;}), which every mail reader decodes: a part that is all ASCII in short lines goes out as it is
+     * (7bit), where any other character makes the mail client quoted-printable encode the whole part, character by
+     * character, for each of the thousands of recipients of a crisis.
+     */
+    static String asciiHtml(String html) {
+        int first = 0;
+        while (first < html.length() && html.charAt(first) < 0x80) {
+            first++;
+        }
+        if (first == html.length()) {
+            return html;
+        }
+        StringBuilder out = new StringBuilder(html.length() + 32).append(html, 0, first);
+        html.codePoints().skip(html.codePointCount(0, first)).forEach(codePoint -> {
+            if (codePoint < 0x80) {
+                out.append((char) codePoint);
+            } else {
+                out.append("&#x").append(Integer.toHexString(codePoint)).append(';');
+            }
+        });
         return out.toString();
     }
 

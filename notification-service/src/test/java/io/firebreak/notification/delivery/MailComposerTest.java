@@ -8,6 +8,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** A mail rendered once per crisis and language, then filled in, reads exactly as one rendered per recipient. */
@@ -24,11 +26,12 @@ class MailComposerTest {
     void theFilledInMailIsTheOneTheTemplatesRenderForThatRecipient() {
         for (String language : new String[] {"en", "fr"}) {
             for (boolean backup : new boolean[] {false, true}) {
-                MailComposer.Shared shared = new MailComposer.Shared(language, "Payment <outage> & \"fraud\"",
+                MailComposer.Shared shared = new MailComposer.Shared(language, "Paiement bloqué 😡 <outage> & \"fraud\"",
                         "active", "CRITICAL", true, backup, "http://localhost:8080/crises/c1/briefing",
                         "2026-11-25T06:00Z");
                 assertSame(shared, "O'Neil <admin>", "Legal & compliance", "http://localhost/api/ack/n1.17.sig");
                 assertSame(shared, "bob", "Spokesperson", "http://localhost/api/ack/n2.17.sig?x=1&y=2");
+                assertSame(shared, "Zoë Ångström", "Porte-parole", "http://localhost/api/ack/n3.17.sig");
             }
         }
     }
@@ -52,8 +55,15 @@ class MailComposerTest {
         assertThat(composed.subject()).isEqualTo(render("mail/crisis-alert-subject." + language + ".txt", data)
                 .strip());
         assertThat(composed.text()).isEqualTo(render("mail/crisis-alert." + language + ".txt", data));
-        assertThat(composed.html()).isEqualTo(render("mail/crisis-alert." + language + ".html", data))
-                .doesNotContain("<admin>");
+        // The HTML part is ASCII (characters beyond it as references), and reads as the render once decoded.
+        assertThat(composed.html()).matches("\\p{ASCII}*").doesNotContain("<admin>");
+        assertThat(decodeReferences(composed.html()))
+                .isEqualTo(render("mail/crisis-alert." + language + ".html", data));
+    }
+
+    private static String decodeReferences(String html) {
+        return Pattern.compile("&#x([0-9a-f]+);").matcher(html).replaceAll(reference ->
+                Matcher.quoteReplacement(Character.toString(Integer.parseInt(reference.group(1), 16))));
     }
 
     private String render(String id, Map<String, Object> data) {

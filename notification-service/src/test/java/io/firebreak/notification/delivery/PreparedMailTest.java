@@ -34,6 +34,19 @@ class PreparedMailTest {
     }
 
     @Test
+    void theHtmlPartIsAsciiWithEveryOtherCharacterAsAReference() {
+        PreparedMail french = PreparedMail.of("Crise « Panne »", "Bonjour " + PreparedMail.slot("name") + ",\n",
+                "<p title=\"crise « panne »\">Bonjour " + PreparedMail.slot("name") + ", vous êtes prévenu</p>");
+
+        MailComposer.ComposedMail composed = french.fill(Map.of("name", "Zoë <Ω> 😡"));
+
+        assertThat(composed.html()).isEqualTo("<p title=\"crise &#xab; panne &#xbb;\">Bonjour Zo&#xeb; &lt;&#x3a9;&gt;"
+                + " &#x1f621;, vous &#xea;tes pr&#xe9;venu</p>");
+        assertThat(composed.subject()).isEqualTo("Crise « Panne »");
+        assertThat(composed.text()).isEqualTo("Bonjour Zoë <Ω> 😡,\n");
+    }
+
+    @Test
     void oneRecipientsValuesDoNotStayForTheNext() {
         mail.fill(Map.of("name", "ada", "role", "Spokesperson", "ackUrl", "http://x/1"));
 
