@@ -12,6 +12,7 @@ import io.firebreak.notification.contact.ContactPoint;
 import io.firebreak.notification.contact.ContactPointRepository;
 import io.firebreak.notification.crisis.CrisisAlert;
 import io.firebreak.notification.crisis.CrisisAlertRepository;
+import io.firebreak.notification.delivery.DeliveryJobs;
 import io.firebreak.notification.escalation.EscalationDtos.EscalationView;
 import io.firebreak.notification.escalation.EscalationDtos.PolicyRequest;
 import io.firebreak.notification.escalation.EscalationDtos.PolicyView;
@@ -75,11 +76,13 @@ public class EscalationService {
     private final ObjectMapper json;
     private final Vertx vertx;
     private final Clock clock;
+    private final DeliveryJobs deliveryJobs;
 
     public EscalationService(EscalationPolicyRepository policies, EscalationRepository escalations,
                              NotificationRepository notificationRecords, NotificationService notifications,
                              CrisisAlertRepository alerts, ContactPointRepository contacts, NotificationConfig config,
-                             ObjectMapper json, Vertx vertx, Clock clock) {
+                             ObjectMapper json, Vertx vertx, Clock clock, DeliveryJobs deliveryJobs) {
+        this.deliveryJobs = deliveryJobs;
         this.policies = policies;
         this.escalations = escalations;
         this.notificationRecords = notificationRecords;
@@ -246,6 +249,8 @@ public class EscalationService {
                                     .delayIt().by(Duration.ofMillis((nanos + 999_999) / 1_000_000));
                         })
                         .chain(() -> onOwnContext(() -> Panache.withTransaction(() -> fire(slot.items()))))
+                        // The pages are committed: out now rather than at the delivery pass' next tick.
+                        .invoke(deliveryJobs::soon)
                         .onFailure().invoke(failure -> Log.errorf(failure,
                                 "%d escalation steps could not fire; their leases will run out", slot.items().size()))
                         .onFailure().recoverWithNull())

@@ -7,7 +7,10 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +18,12 @@ import java.util.UUID;
 
 @ApplicationScoped
 public class NotificationRepository implements PanacheRepositoryBase<Notification, UUID> {
+
+    private final Pool pool;
+
+    public NotificationRepository(Pool pool) {
+        this.pool = pool;
+    }
 
     public Uni<List<Notification>> ofRecipient(String subject, int page, int size) {
         return find("recipientSubject", Sort.descending("createdAt"), subject).page(Page.of(page, size)).list();
@@ -41,9 +50,21 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
                 Notification.State.ACKNOWLEDGED));
     }
 
-    /** Everyone already notified of this crisis state. */
-    public Uni<List<Notification>> ofCrisisState(UUID crisisId, CrisisStatus status) {
-        return list("crisisId = ?1 and crisisStatus = ?2", crisisId, status);
+    /**
+     * Which of these people were notified of this crisis state, and about which role: subject and role joined by a
+     * line break. Read in one statement outside the caller's session, without managed entities (a crisis queues
+     * thousands at once).
+     */
+    public Uni<List<String>> notifiedOf(UUID crisisId, CrisisStatus status, List<String> subjects) {
+        return pool.preparedQuery("""
+                        select recipient_subject || chr(10) || role as notified from notification
+                        where crisis_id = $1 and crisis_status = $2 and recipient_subject = any($3)""")
+                .execute(Tuple.of(crisisId, status.name(), subjects.toArray(String[]::new)))
+                .map(rows -> {
+                    List<String> notified = new ArrayList<>(rows.size());
+                    rows.forEach(row -> notified.add(row.getString("notified")));
+                    return notified;
+                });
     }
 
     /** New notifications, in the caller's transaction, a few statements for thousands (not managed afterwards). */

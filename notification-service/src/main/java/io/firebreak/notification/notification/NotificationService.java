@@ -38,22 +38,18 @@ public class NotificationService {
     }
 
     /**
-     * Queues one notification per role holder for this crisis state, in the caller's transaction, and
+     * Queues one notification per role holder given for this crisis state, in the caller's transaction, and
      * announces each on {@code notification.deliveries.v1}. A holder already notified of this state is skipped.
-     * Backups are left to the escalation policy when there is one. A crisis may have thousands of holders: they
-     * are looked up, written and announced in bulk, not one round trip each.
+     * A crisis may have thousands of holders: they are looked up, written and announced in bulk, not one round
+     * trip each.
      */
-    public Uni<Void> queueForRoleHolders(CrisisChanged crisis, boolean includeBackups) {
-        List<Assignment> holders = crisis.assignments().stream()
-                .filter(assignment -> includeBackups || !assignment.backup())
-                .toList();
+    public Uni<Void> queueFor(CrisisChanged crisis, List<Assignment> holders) {
         if (holders.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return notifications.ofCrisisState(crisis.crisisId(), crisis.status()).chain(known -> {
-            Set<String> notified = new HashSet<>();
-            known.forEach(notification -> notified.add(key(notification.getRecipientSubject(),
-                    notification.getRole())));
+        List<String> subjects = holders.stream().map(Assignment::subject).distinct().toList();
+        return notifications.notifiedOf(crisis.crisisId(), crisis.status(), subjects).chain(known -> {
+            Set<String> notified = new HashSet<>(known);
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             List<Notification> queued = new ArrayList<>();
             for (Assignment holder : holders) {
@@ -79,7 +75,8 @@ public class NotificationService {
         });
     }
 
-    private static String key(String subject, String role) {
+    /** How {@link NotificationRepository#notifiedOf} names a holder notified about a role. */
+    static String key(String subject, String role) {
         return subject + '\n' + role;
     }
 

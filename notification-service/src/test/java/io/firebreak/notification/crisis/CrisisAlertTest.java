@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -69,6 +70,34 @@ class CrisisAlertTest {
                         .then().extract().jsonPath().getList("notifications.role", String.class),
                 list -> list != null && list.size() == 2);
         assertThat(roles).containsExactlyInAnyOrder("Spokesperson", "Legal counsel");
+    }
+
+    @Test
+    void aCrisisWithThousandsOfHoldersNotifiesEachOnceAlsoWhenPartOfThemWereNotifiedBefore() throws Exception {
+        // Queued a thousand per transaction: the first 600 notified as by a first attempt that failed half-way
+        // (here: an earlier event of the same state naming them), then the whole list, twice.
+        UUID crisisId = UUID.randomUUID();
+        String prefix = "bulk-" + crisisId + "-";
+        List<Assignment> holders = IntStream.range(0, 2_300)
+                .mapToObj(i -> new Assignment(prefix + i, "user" + i, null, "Team " + i % 7, false))
+                .toList();
+        send(crisisEvent(crisisId, CrisisStatus.ACTIVE, holders.subList(0, 600)));
+        var whole = crisisEvent(crisisId, CrisisStatus.ACTIVE, holders);
+        send(whole);
+        send(whole);
+
+        List<String> recipients = await().atMost(WAIT).until(
+                () -> given().auth().oauth2(TestTokens.of("carol", "crisis-manager"))
+                        .when().get("/api/notifications/crises/" + crisisId)
+                        .then().statusCode(200).extract().jsonPath().getList("notifications.recipient", String.class),
+                list -> list != null && list.size() >= holders.size());
+        // Still 2,300 a moment later: nobody is notified twice once the redelivery has been applied.
+        Thread.sleep(1_000);
+        recipients = given().auth().oauth2(TestTokens.of("carol", "crisis-manager"))
+                .when().get("/api/notifications/crises/" + crisisId)
+                .then().statusCode(200).extract().jsonPath().getList("notifications.recipient", String.class);
+        assertThat(recipients).hasSize(holders.size()).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(holders.stream().map(Assignment::username).toList());
     }
 
     @Test
