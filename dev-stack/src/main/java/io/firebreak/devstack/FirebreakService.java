@@ -41,6 +41,15 @@ public enum FirebreakService {
         return database;
     }
 
+    /**
+     * JVM options of this service beyond the heap, as the Helm chart gives them (its {@code javaToolOptions}):
+     * notification-service runs with the C1 compiler only, because a crisis' fan-out is a rare burst through code
+     * the process has seldom run, and the C2 compiler spent more CPU compiling it than the burst itself.
+     */
+    public List<String> jvmOptions() {
+        return this == NOTIFICATION ? List.of("-XX:TieredStopAtLevel=1") : List.of();
+    }
+
     /** Whether the service sends e-mail (quarkus-mailer over SMTP): notification-service only. */
     public boolean sendsMail() {
         return this == NOTIFICATION;

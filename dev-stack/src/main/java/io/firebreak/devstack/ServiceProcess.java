@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +45,10 @@ public final class ServiceProcess {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<String> command = List.of(ManagedProcess.javaExecutable(),
-                "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-jar", app.toString());
+        List<String> command = new ArrayList<>(List.of(ManagedProcess.javaExecutable(),
+                "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC"));
+        command.addAll(service.jvmOptions());
+        command.addAll(List.of("-jar", app.toString()));
         Map<String, String> environment = new HashMap<>(environment(service, stack));
         environment.putAll(extraEnvironment);
         ManagedProcess process = ManagedProcess.start(service.module(), ParentBoundCommand.of(command, parentPid),

@@ -284,6 +284,16 @@ class ChartRenderingTest {
     }
 
     @Test
+    void eachServiceRunsWithTheCommonJvmOptionsAndItsOwn() {
+        List<JsonNode> objects = Chart.render(Chart.MINIMAL_VALUES);
+
+        assertThat(KubernetesModel.parse(Chart.named(objects, "ConfigMap", Chart.objectName("notification")), ConfigMap.class).getData())
+                .containsEntry("JAVA_TOOL_OPTIONS", "-XX:MaxRAMPercentage=75.0 -XX:+ExitOnOutOfMemoryError -XX:TieredStopAtLevel=1");
+        assertThat(KubernetesModel.parse(Chart.named(objects, "ConfigMap", Chart.objectName("monitoring")), ConfigMap.class).getData())
+                .containsEntry("JAVA_TOOL_OPTIONS", "-XX:MaxRAMPercentage=75.0 -XX:+ExitOnOutOfMemoryError");
+    }
+
+    @Test
     void playbookReachesTheServicesItCallsThroughTheirKubernetesServices() {
         List<JsonNode> objects = Chart.render(Chart.MINIMAL_VALUES);
         Deployment playbook = KubernetesModel.parse(Chart.named(objects, "Deployment", Chart.objectName("playbook")), Deployment.class);

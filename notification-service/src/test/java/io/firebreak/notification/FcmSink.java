@@ -43,6 +43,7 @@ final class FcmSink implements AutoCloseable {
     private final KeyPair serviceAccount;
     private final HttpServer server;
     private final Map<String, AtomicLong> sent = new ConcurrentHashMap<>();
+    private final AtomicLong messages = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private final String tokenUri;
 
@@ -80,8 +81,14 @@ final class FcmSink implements AutoCloseable {
         return refused.get();
     }
 
+    /** messages:send accepted since the last reset. */
+    long messages() {
+        return messages.get();
+    }
+
     void reset() {
         sent.clear();
+        messages.set(0);
         refused.set(0);
     }
 
@@ -174,6 +181,7 @@ final class FcmSink implements AutoCloseable {
             return;
         }
         sent.computeIfAbsent(token, key -> new AtomicLong()).incrementAndGet();
+        messages.incrementAndGet();
         json(request, 200, new JsonObject().put("name", "projects/" + PushProvidersTestResource.PROJECT
                 + "/messages/" + UUID.randomUUID()));
     }
