@@ -34,14 +34,24 @@ public final class CrisisEvents {
     /** Activates a new crisis with these holders and returns its id. */
     public static UUID activate(Severity severity, Assignment... holders) throws Exception {
         UUID crisisId = UUID.randomUUID();
+        send(crisisId, severity, "activated", holders);
+        return crisisId;
+    }
+
+    /** The active crisis' roles given to these holders now (a later event of the same state). */
+    public static void reassign(UUID crisisId, Severity severity, Assignment... holders) throws Exception {
+        send(crisisId, severity, "reassigned", holders);
+    }
+
+    private static void send(UUID crisisId, Severity severity, String reason, Assignment... holders)
+            throws Exception {
         var crisis = new CrisisChanged(crisisId, UUID.randomUUID(), 1, "Bank app outage", CrisisStatus.ACTIVE,
-                severity, false, null, "carol", "activated", Instant.now(), List.of(holders));
+                severity, false, null, "carol", reason, Instant.now(), List.of(holders));
         var event = CloudEvent.of("/playbook-service", EventTypes.crisis(CrisisStatus.ACTIVE), crisisId.toString(),
                 crisis);
         String json = EventJson.newMapper().writeValueAsString(event);
         assertThat(EventSchemas.violations(Topics.CRISES, json)).isEmpty();
         TestKafka.send(Topics.CRISES, crisisId.toString(), json);
-        return crisisId;
     }
 
     /** The id of {@code user}'s notification about this crisis, once it is in their inbox. */

@@ -1,5 +1,6 @@
 package io.firebreak.notification.chat;
 
+import io.firebreak.events.CrisisStatus;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -43,6 +44,11 @@ public class ChatPostRepository implements PanacheRepositoryBase<ChatPost, UUID>
     }
 
     /** The latest post of each webhook, newest first. */
+    /** The posts queued about this crisis state (one per webhook at most). */
+    public Uni<List<ChatPost>> ofCrisisState(UUID crisisId, CrisisStatus status) {
+        return list("crisisId = ?1 and crisisStatus = ?2", crisisId, status);
+    }
+
     public Uni<List<ChatPost>> ofWebhook(UUID webhookId) {
         return list("webhookId", Sort.descending("createdAt"), webhookId);
     }

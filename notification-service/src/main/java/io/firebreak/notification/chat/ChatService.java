@@ -16,7 +16,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** Team chat channels receiving crisis alerts: configured by administrators, posted to by the scheduler. */
@@ -87,13 +89,22 @@ public class ChatService {
                 .chain(webhooks::delete);
     }
 
-    /** In the caller's transaction: one post of this crisis state per team webhook. */
+    /**
+     * In the caller's transaction: one post of this crisis state per team webhook, once: a later event of the same
+     * state (holders reassigned while the crisis stays active) posts nothing more.
+     */
     public Uni<Void> queueFor(CrisisChanged crisis) {
         Instant now = now();
         return webhooks.all().chain(all -> all.isEmpty() ? Uni.createFrom().voidItem()
-                : posts.persist(all.stream()
-                        .map(webhook -> ChatPost.queued(webhook.getId(), crisis.crisisId(), crisis.status(), now))
-                        .toList()));
+                : posts.ofCrisisState(crisis.crisisId(), crisis.status()).chain(queued -> {
+                    Set<UUID> posted = new HashSet<>();
+                    queued.forEach(post -> posted.add(post.getWebhookId()));
+                    List<ChatPost> fresh = all.stream()
+                            .filter(webhook -> !posted.contains(webhook.getId()))
+                            .map(webhook -> ChatPost.queued(webhook.getId(), crisis.crisisId(), crisis.status(), now))
+                            .toList();
+                    return fresh.isEmpty() ? Uni.createFrom().voidItem() : posts.persist(fresh);
+                }));
     }
 
     /** One scheduler pass on this replica: the number of posts it attempted. */

@@ -70,6 +70,24 @@ class ChatWebhookTest {
     }
 
     @Test
+    void aCrisisReassignedWhileActiveIsPostedOnceAndItsNewHolderNotified() throws Exception {
+        String slackPath = "/services/T0001/B0001/" + UUID.randomUUID();
+        register("ops-" + UUID.randomUUID(), "SLACK", slackPath);
+        UUID crisisId = CrisisEvents.activate(Severity.HIGH, CrisisEvents.holder("wes", "Legal", false));
+        CrisisEvents.notificationOf("wes", crisisId);
+
+        CrisisEvents.reassign(crisisId, Severity.HIGH, CrisisEvents.holder("wes", "Legal", false),
+                CrisisEvents.holder("xena", "Spokesperson", false));
+
+        // The second event of the same state is applied (its new holder is notified), not retried for ever.
+        CrisisEvents.notificationOf("xena", crisisId);
+        WireMock chat = new WireMock("127.0.0.1", port());
+        await().atMost(CrisisEvents.WAIT).until(() -> chat.find(postRequestedFor(urlEqualTo(slackPath))).size() == 1);
+        Thread.sleep(1_500);
+        assertThat(chat.find(postRequestedFor(urlEqualTo(slackPath)))).hasSize(1);
+    }
+
+    @Test
     void aRevokedSlackWebhookShowsAsFailingWithSlacksAnswer() throws Exception {
         String revoked = register("ops-" + UUID.randomUUID(), "SLACK", "/services/T0001/B0001/revoked-"
                 + UUID.randomUUID());
