@@ -26,8 +26,8 @@ public final class BulkInsert {
 
     /**
      * One row of {@code table} per item: column name to value (strings, numbers, booleans, null; UUIDs and
-     * instants as their ISO text), the same columns for every item, after what the session holds is flushed (the rows may refer to an entity persisted just
-     * before).
+     * instants as their ISO text), the same columns for every item, after what the session holds is flushed (the
+     * rows may refer to an entity persisted just before).
      */
     public static <T> Uni<Void> into(String table, List<T> items, Function<T, Map<String, Object>> row) {
         if (items.isEmpty()) {

@@ -43,12 +43,12 @@ public class ChatPostRepository implements PanacheRepositoryBase<ChatPost, UUID>
                 });
     }
 
-    /** The latest post of each webhook, newest first. */
     /** The posts queued about this crisis state (one per webhook at most). */
     public Uni<List<ChatPost>> ofCrisisState(UUID crisisId, CrisisStatus status) {
         return list("crisisId = ?1 and crisisStatus = ?2", crisisId, status);
     }
 
+    /** The latest post of each webhook, newest first. */
     public Uni<List<ChatPost>> ofWebhook(UUID webhookId) {
         return list("webhookId", Sort.descending("createdAt"), webhookId);
     }

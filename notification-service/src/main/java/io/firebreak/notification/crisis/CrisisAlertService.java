@@ -1,7 +1,7 @@
 package io.firebreak.notification.crisis;
 
-import io.firebreak.events.CloudEvent;
 import io.firebreak.events.Assignment;
+import io.firebreak.events.CloudEvent;
 import io.firebreak.events.CrisisChanged;
 import io.firebreak.notification.chat.ChatService;
 import io.firebreak.notification.delivery.DeliveryJobs;
@@ -12,8 +12,8 @@ import io.firebreak.notification.notification.NotificationView;
 import io.firebreak.notification.notification.NotificationService;
 import io.firebreak.platform.inbox.ProcessedEvents;
 import io.firebreak.platform.problem.ProblemException;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -39,7 +39,8 @@ public class DeliveryJobs {
         again.set(true);
         if (running.compareAndSet(false, true)) {
             Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-            context.runOnContext(ignored -> pass().subscribe().with(done -> { }, failure -> { }));
+            context.runOnContext(ignored -> pass().subscribe().with(done -> { },
+                    failure -> Log.errorf(failure, "Delivery pass stopped")));
         }
     }
 

@@ -50,8 +50,7 @@ public class DeliveryEvents {
      */
     public Uni<Void> announceAll(List<Announcement> announcements) {
         return BulkInsert.into("outbox_event", announcements, change -> {
-            Outbox.Row row = outbox.row(Topics.DELIVERIES, type(change.state()), change.crisisId().toString(),
-                    data(change));
+            Outbox.Row row = row(change);
             Map<String, Object> columns = new LinkedHashMap<>();
             columns.put("event_id", row.eventId().toString());
             columns.put("topic", row.topic());
@@ -66,10 +65,12 @@ public class DeliveryEvents {
      * session): all announcements in one statement, in this order.
      */
     public Uni<Void> announceAll(SqlConnection connection, List<Announcement> announcements) {
-        return outbox.appendAll(connection, announcements.stream()
-                .map(change -> outbox.row(Topics.DELIVERIES, type(change.state()), change.crisisId().toString(),
-                        data(change)))
-                .toList());
+        return outbox.appendAll(connection, announcements.stream().map(this::row).toList());
+    }
+
+    /** The announcement as an outbox row, keyed by its crisis. */
+    private Outbox.Row row(Announcement change) {
+        return outbox.row(Topics.DELIVERIES, type(change.state()), change.crisisId().toString(), data(change));
     }
 
     private static String type(String state) {

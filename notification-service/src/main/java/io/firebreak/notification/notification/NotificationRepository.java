@@ -50,19 +50,23 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
                 Notification.State.ACKNOWLEDGED));
     }
 
+    /** A person notified of a crisis state about one role. */
+    public record Notified(String subject, String role) {
+    }
+
     /**
-     * Which of these people were notified of this crisis state, and about which role: subject and role joined by a
-     * line break. Read in one statement outside the caller's session, without managed entities (a crisis queues
-     * thousands at once).
+     * Which of these people were notified of this crisis state, and about which role. Read in one statement outside
+     * the caller's session, without managed entities (a crisis queues thousands at once).
      */
-    public Uni<List<String>> notifiedOf(UUID crisisId, CrisisStatus status, List<String> subjects) {
+    public Uni<List<Notified>> notifiedOf(UUID crisisId, CrisisStatus status, List<String> subjects) {
         return pool.preparedQuery("""
-                        select recipient_subject || chr(10) || role as notified from notification
+                        select recipient_subject, role from notification
                         where crisis_id = $1 and crisis_status = $2 and recipient_subject = any($3)""")
                 .execute(Tuple.of(crisisId, status.name(), subjects.toArray(String[]::new)))
                 .map(rows -> {
-                    List<String> notified = new ArrayList<>(rows.size());
-                    rows.forEach(row -> notified.add(row.getString("notified")));
+                    List<Notified> notified = new ArrayList<>(rows.size());
+                    rows.forEach(row -> notified.add(new Notified(row.getString("recipient_subject"),
+                            row.getString("role"))));
                     return notified;
                 });
     }

@@ -49,7 +49,8 @@ public class NotificationService {
         }
         List<String> subjects = holders.stream().map(Assignment::subject).distinct().toList();
         return notifications.notifiedOf(crisis.crisisId(), crisis.status(), subjects).chain(known -> {
-            Set<String> notified = new HashSet<>(known);
+            Set<String> notified = new HashSet<>();
+            known.forEach(earlier -> notified.add(key(earlier.subject(), earlier.role())));
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             List<Notification> queued = new ArrayList<>();
             for (Assignment holder : holders) {
@@ -75,8 +76,7 @@ public class NotificationService {
         });
     }
 
-    /** How {@link NotificationRepository#notifiedOf} names a holder notified about a role. */
-    static String key(String subject, String role) {
+    private static String key(String subject, String role) {
         return subject + '\n' + role;
     }
 
