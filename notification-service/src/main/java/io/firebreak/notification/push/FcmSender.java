@@ -46,8 +46,8 @@ public class FcmSender {
     private final WebClient client;
     private final Clock clock;
     private final AtomicReference<AccessToken> cached = new AtomicReference<>();
-    /** The token request under way, which every send waiting for a token shares. */
-    private final AtomicReference<Uni<String>> renewal = new AtomicReference<>();
+    /** One request to the token endpoint however many sends need a token: a crisis starts hundreds at once. */
+    private final SharedRequest<String> tokenRequest;
 
     public FcmSender(NotificationConfig config, Vertx vertx, Clock clock) {
         this.config = config.push().fcm();
@@ -57,6 +57,7 @@ public class FcmSender {
                 : Optional.empty();
         this.client = WebClient.create(vertx, new WebClientOptions().setMaxPoolSize(MAX_CONNECTIONS));
         this.clock = clock;
+        this.tokenRequest = new SharedRequest<>(() -> requestToken(clock.instant()));
         if (signer.isEmpty()) {
             Log.info("FCM is not configured (notification.push.fcm.*): Android devices get no push");
         }
@@ -140,13 +141,7 @@ public class FcmSender {
         if (current != null && now.isBefore(current.expiresAt().minus(RENEW_BEFORE))) {
             return Uni.createFrom().item(current.value());
         }
-        // One request to the token endpoint however many sends need a token: a crisis starts hundreds at once.
-        Uni<String> fresh = requestToken(now).onTermination().invoke(() -> renewal.set(null)).memoize().indefinitely();
-        if (renewal.compareAndSet(null, fresh)) {
-            return fresh;
-        }
-        Uni<String> pending = renewal.get();
-        return pending != null ? pending : fresh;
+        return tokenRequest.get();
     }
 
     private Uni<String> requestToken(Instant now) {
