@@ -14,6 +14,7 @@ import java.util.Map;
 public final class PreparedMail {
 
     private static final char MARK = '\u0000';
+    private static final int LONGEST_LINE = 998;
 
     private final List<String> subject;
     private final List<String> text;
@@ -38,7 +39,7 @@ public final class PreparedMail {
     /** The mail of one recipient; a slot without a value is left empty. */
     public MailComposer.ComposedMail fill(Map<String, String> values) {
         return new MailComposer.ComposedMail(join(subject, values, false), join(text, values, false),
-                join(html, values, true));
+                fewLines(join(html, values, true)));
     }
 
     /** Alternating literal text and slot names: even indexes are text, odd ones slots. */
@@ -95,6 +96,31 @@ public final class PreparedMail {
             }
         });
         return out.toString();
+    }
+
+    /**
+     * The HTML on as few lines as a mail allows (998 characters each, RFC 5322): line breaks become spaces, which
+     * HTML reads alike, and a space becomes a line break where a line would run longer. The mail client writes
+     * and flushes each line of a part on its own, so the twelve lines of the template were twelve writes to the
+     * server for each recipient.
+     */
+    static String fewLines(String html) {
+        char[] chars = html.toCharArray();
+        int lineStart = 0;
+        int lastSpace = -1;
+        for (int i = 0; i < chars.length; i++) {
+            if (chars[i] == '\n' || chars[i] == '\r') {
+                chars[i] = ' ';
+            }
+            if (i - lineStart >= LONGEST_LINE && lastSpace >= lineStart) {
+                chars[lastSpace] = '\n';
+                lineStart = lastSpace + 1;
+            }
+            if (chars[i] == ' ') {
+                lastSpace = i;
+            }
+        }
+        return new String(chars);
     }
 
     /** As Qute's HtmlEscaper: the five characters that could end an attribute or start markup. */

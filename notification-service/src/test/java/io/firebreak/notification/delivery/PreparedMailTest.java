@@ -63,4 +63,26 @@ class PreparedMailTest {
         assertThat(plain.fill(Map.of("name", "ada"))).isEqualTo(new MailComposer.ComposedMail("Subject", "Text",
                 "<p>Html</p>"));
     }
+
+    @Test
+    void theHtmlPartGoesOnAsFewLinesAsAMailAllows() {
+        PreparedMail letter = PreparedMail.of("Subject", "Text\n", "<p>\n" + PreparedMail.slot("body") + "\n</p>\n");
+        String words = "word ".repeat(300);
+
+        String html = letter.fill(Map.of("body", words)).html();
+
+        // 1,508 characters: two lines, each broken at a space and within the 998 characters of a mail line.
+        assertThat(html.split("\n")).hasSize(2).allSatisfy(line -> assertThat(line).hasSizeLessThanOrEqualTo(998));
+        assertThat(html.replace('\n', ' ')).isEqualTo("<p> " + words + " </p> ");
+    }
+
+    @Test
+    void aLongerLineWithNoSpaceToBreakAtIsLeftWhole() {
+        String word = "a".repeat(1200);
+
+        String html = PreparedMail.fewLines("<p>" + word + "</p>\n<p>x</p>");
+
+        // Over the limit (the mail client then encodes the part, which is still correct), but never cut.
+        assertThat(html).isEqualTo("<p>" + word + "</p>\n<p>x</p>");
+    }
 }
