@@ -86,6 +86,10 @@ public interface NotificationConfig {
 
         /** The service account's {@code private_key} (PKCS#8 PEM); {@code NOTIFICATION_PUSH_FCM_PRIVATE_KEY}. */
         Optional<String> privateKey();
+
+        /** How often the access token is looked at, and renewed ahead of need when it nears expiry. */
+        @WithDefault("1m")
+        Duration renewCheck();
     }
 
     /** APNs with a token-signing key (.p8); off without a team id. */

@@ -3,6 +3,7 @@ package io.firebreak.notification.push;
 import io.firebreak.notification.config.NotificationConfig;
 import io.firebreak.notification.delivery.SendOutcome;
 import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -32,8 +33,10 @@ public class FcmSender {
     static final String SCOPE = "https://www.googleapis.com/auth/firebase.messaging";
     static final String JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
     private static final Duration ASSERTION_LIFETIME = Duration.ofHours(1);
-    /** A token this close to its expiry is renewed, so that none expires in flight. */
+    /** A token this close to its expiry is renewed before a send, so that none expires in flight. */
     private static final Duration RENEW_BEFORE = Duration.ofMinutes(5);
+    /** A token this close to its expiry is renewed ahead of need, so that no send waits for a renewal. */
+    private static final Duration RENEW_AHEAD = Duration.ofMinutes(10);
     /** Kept-alive connections to FCM: a crisis sends thousands of pushes at once, each its own request. */
     private static final int MAX_CONNECTIONS = 32;
 
@@ -135,13 +138,30 @@ public class FcmSender {
         return Optional.empty();
     }
 
-    private Uni<String> accessToken() {
-        Instant now = clock.instant();
-        AccessToken current = cached.get();
-        if (current != null && now.isBefore(current.expiresAt().minus(RENEW_BEFORE))) {
-            return Uni.createFrom().item(current.value());
+    /**
+     * Keeps the access token ready: bought at start and renewed before it nears expiry, so that a crisis' first
+     * pushes do not wait for the token endpoint (nor for signing an assertion on a cold JVM), and a service
+     * account that cannot get a token shows in the log at start rather than at the first crisis.
+     */
+    @Scheduled(identity = "fcm-access-token", every = "${notification.push.fcm.renew-check:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> renewAhead() {
+        if (signer.isEmpty() || valid(cached.get(), RENEW_AHEAD)) {
+            return Uni.createFrom().voidItem();
         }
-        return tokenRequest.get();
+        return tokenRequest.get().replaceWithVoid().onFailure().recoverWithUni(failure -> {
+            Log.warnf("No FCM access token for %s yet (retried in a minute, and at the next push): %s",
+                    config.clientEmail().orElseThrow(), failure.getMessage());
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    private Uni<String> accessToken() {
+        AccessToken current = cached.get();
+        return valid(current, RENEW_BEFORE) ? Uni.createFrom().item(current.value()) : tokenRequest.get();
+    }
+
+    private boolean valid(AccessToken token, Duration margin) {
+        return token != null && clock.instant().isBefore(token.expiresAt().minus(margin));
     }
 
     private Uni<String> requestToken(Instant now) {

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -133,6 +134,23 @@ class PushDeliveryTest {
         assertThat(jwt.claims().path("iss").asText()).isEqualTo(PushProvidersTestResource.CLIENT_EMAIL);
         assertThat(jwt.claims().path("scope").asText()).isEqualTo(FcmSender.SCOPE);
         assertThat(grant.formParameter("grant_type").firstValue()).isEqualTo(FcmSender.JWT_BEARER);
+    }
+
+    @Test
+    void theFcmAccessTokenIsRenewedAheadOfNeedWithoutAnyPush() {
+        // Bought at start, before any crisis needed it.
+        await().atMost(Duration.ofSeconds(10)).until(() -> tokenGrants() > 0);
+        int grants = tokenGrants();
+
+        // Within ten minutes of its expiry (valid 3599 s), it is renewed though nothing is being sent.
+        clock.advance(Duration.ofMinutes(52));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(tokenGrants()).isGreaterThan(grants));
+    }
+
+    private static int tokenGrants() {
+        return fcm().find(postRequestedFor(urlEqualTo("/token"))).size();
     }
 
     @Test
