@@ -127,6 +127,10 @@ public interface NotificationConfig {
         @WithDefault("PT1M")
         Duration lease();
 
+        /** How often a replica looks for escalation steps falling due within the lookahead. */
+        @WithDefault("1s")
+        Duration interval();
+
         /** Steps claimed at once by a replica; a pass claims batch after batch while they come full. */
         @WithDefault("1000")
         int batchSize();
@@ -172,6 +176,13 @@ public interface NotificationConfig {
         /** Attempts per channel before a delivery is given up as failed. */
         @WithDefault("5")
         int maxAttempts();
+
+        /**
+         * How often a replica looks for due deliveries (retries, and what it was not told of: see DeliveryJobs);
+         * also the chat posts' tick.
+         */
+        @WithDefault("1s")
+        Duration interval();
 
         /** Wait before the first retry; doubled after each failure. */
         @WithDefault("PT10S")
