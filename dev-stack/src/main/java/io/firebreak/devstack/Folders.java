@@ -7,13 +7,14 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** File-tree chores of the stack's home folder. */
-final class Folders {
+/** File-tree chores of the stack's home folder, and of the benchmarks' data folders. */
+public final class Folders {
 
     private Folders() {
     }
 
-    static void deleteRecursively(Path path) {
+    /** The folder and everything under it; nothing when it does not exist. */
+    public static void deleteRecursively(Path path) {
         if (!Files.exists(path)) {
             return;
         }

@@ -2,6 +2,7 @@ package io.firebreak.notification;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firebreak.devstack.FirebreakService;
+import io.firebreak.devstack.Folders;
 import io.firebreak.devstack.KafkaBroker;
 import io.firebreak.devstack.Ports;
 import io.firebreak.devstack.PostgresServer;
@@ -30,7 +31,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +38,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -156,21 +155,10 @@ public final class FanOutBenchmark {
             kafka.stop();
             postgres.stop();
             // A few hundred megabytes a run; the logs beside them stay.
-            deleteTree(base.resolve("postgres"));
-            deleteTree(base.resolve("kafka"));
+            Folders.deleteRecursively(base.resolve("postgres"));
+            Folders.deleteRecursively(base.resolve("kafka"));
         }
         System.exit(0);
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 
     private static Process startService(Path base, int replica, int port, PostgresServer postgres, KafkaBroker kafka,

@@ -2,6 +2,7 @@ package io.firebreak.monitoring.bucket;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firebreak.devstack.Folders;
 import io.firebreak.devstack.KafkaBroker;
 import io.firebreak.devstack.Ports;
 import io.firebreak.devstack.PostgresServer;
@@ -105,6 +106,9 @@ public final class PipelineBenchmark {
             }
             kafka.stop();
             postgres.stop();
+            // Gigabytes a run; the logs beside them stay.
+            Folders.deleteRecursively(base.resolve("postgres"));
+            Folders.deleteRecursively(base.resolve("kafka"));
         }
     }
 
@@ -142,13 +146,25 @@ public final class PipelineBenchmark {
             firstAt = System.nanoTime();
         } while (first == 0);
         long stored = first;
+        // The rate over each 5-second window too: a service just started spends its first tens of seconds
+        // compiling the hot paths (C2 took as much CPU as the event loops), the sustained rate comes after.
+        List<String> windows = new ArrayList<>();
+        long windowStart = firstAt;
+        long windowStored = first;
         while (stored < count) {
             Thread.sleep(50);
             stored = scalar(db, counted);
+            long now = System.nanoTime();
+            if (now - windowStart >= 5_000_000_000L || stored >= count) {
+                windows.add(String.format(Locale.ROOT, "%.0f", (stored - windowStored) / ((now - windowStart) / 1e9)));
+                windowStart = now;
+                windowStored = stored;
+            }
         }
         double seconds = (System.nanoTime() - firstAt) / 1e9;
         System.out.printf(Locale.ROOT, "throughput: %d mentions from %s scored, stored, bucketed in %.2f s: %.0f"
                 + " mentions/s%n", count - first, Topics.MENTIONS_RAW, seconds, (count - first) / seconds);
+        System.out.println("  mentions/s in each 5 s since the first: " + String.join(", ", windows));
     }
 
     /**
