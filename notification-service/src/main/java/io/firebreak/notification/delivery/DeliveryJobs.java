@@ -61,10 +61,13 @@ public class DeliveryJobs {
                     passSoon();
                 }
             });
-            listener.closeHandler(() -> relisten("connection closed"));
-            listener.query("LISTEN " + CHANNEL).execute().subscribe().with(
-                    listening -> Log.debugf("Listening on %s for deliveries queued by other replicas", CHANNEL),
-                    failure -> connection.close().subscribe().with(closed -> { }, ignored -> { }));
+            listener.query("LISTEN " + CHANNEL).execute().subscribe().with(listening -> {
+                listener.closeHandler(() -> relisten("connection closed"));
+                Log.debugf("Listening on %s for deliveries queued by other replicas", CHANNEL);
+            }, failure -> {
+                connection.close().subscribe().with(closed -> { }, ignored -> { });
+                relisten(failure.getMessage());
+            });
         }, failure -> relisten(failure.getMessage()));
     }
 

@@ -143,13 +143,14 @@ public class FcmSender {
      * pushes do not wait for the token endpoint (nor for signing an assertion on a cold JVM), and a service
      * account that cannot get a token shows in the log at start rather than at the first crisis.
      */
-    @Scheduled(identity = "fcm-access-token", every = "${notification.push.fcm.renew-check:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = "fcm-access-token", every = "${notification.push.fcm.renew-check:1m}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> renewAhead() {
         if (signer.isEmpty() || valid(cached.get(), RENEW_AHEAD)) {
             return Uni.createFrom().voidItem();
         }
         return tokenRequest.get().replaceWithVoid().onFailure().recoverWithUni(failure -> {
-            Log.warnf("No FCM access token for %s yet (retried in a minute, and at the next push): %s",
+            Log.warnf("No FCM access token for %s yet (tried again at the next check and push): %s",
                     config.clientEmail().orElseThrow(), failure.getMessage());
             return Uni.createFrom().voidItem();
         });

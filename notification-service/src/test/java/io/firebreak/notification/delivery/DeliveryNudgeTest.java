@@ -75,8 +75,8 @@ class DeliveryNudgeTest {
                         + " state, created_at from notification where id = $3")
                 .execute(Tuple.of(otherNotification, desk, notificationId)).await().indefinitely();
         pool.preparedQuery("insert into delivery (id, notification_id, channel, address, language, state, attempts,"
-                        + " next_attempt_at, created_at) select $1, $2, channel, $3, language, 'QUEUED', 0, now(), now()"
-                        + " from delivery where notification_id = $4 and channel = 'EMAIL'")
+                        + " next_attempt_at, created_at) select $1, $2, channel, $3, language, 'QUEUED', 0, now(),"
+                        + " now() from delivery where notification_id = $4 and channel = 'EMAIL'")
                 .execute(Tuple.of(UUID.randomUUID(), otherNotification, desk, notificationId)).await().indefinitely();
 
         // Not told yet: nothing here looks for it before the next tick, an hour away.
