@@ -15,7 +15,7 @@ public class ChatJobs {
         this.chat = chat;
     }
 
-    @Scheduled(identity = "chat-posts", every = "${notification.delivery.interval:1s}",
+    @Scheduled(identity = "chat-posts", every = "${notification.delivery.interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> postDue() {
         return chat.postDue()

@@ -83,7 +83,7 @@ public class DeliveryJobs {
         vertx.setTimer(RELISTEN_AFTER.toMillis(), timer -> listen());
     }
 
-    @Scheduled(identity = "deliveries", every = "${notification.delivery.interval:1s}",
+    @Scheduled(identity = "deliveries", every = "${notification.delivery.interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> deliverDue() {
         return running.compareAndSet(false, true) ? pass() : Uni.createFrom().voidItem();

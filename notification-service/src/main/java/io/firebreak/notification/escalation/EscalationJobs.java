@@ -15,7 +15,7 @@ public class EscalationJobs {
         this.escalations = escalations;
     }
 
-    @Scheduled(identity = "escalations", every = "${notification.escalation.interval:1s}",
+    @Scheduled(identity = "escalations", every = "${notification.escalation.interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> fireDue() {
         return escalations.fireDue()

@@ -143,7 +143,7 @@ public class FcmSender {
      * pushes do not wait for the token endpoint (nor for signing an assertion on a cold JVM), and a service
      * account that cannot get a token shows in the log at start rather than at the first crisis.
      */
-    @Scheduled(identity = "fcm-access-token", every = "${notification.push.fcm.renew-check:1m}",
+    @Scheduled(identity = "fcm-access-token", every = "${notification.push.fcm.renew-check}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> renewAhead() {
         if (signer.isEmpty() || valid(cached.get(), RENEW_AHEAD)) {
