@@ -48,11 +48,10 @@ class DeliveryNudgeTest {
             listener.notificationHandler(notification -> told.add(notification.getPayload()));
             listener.query("LISTEN " + DeliveryJobs.CHANNEL).execute().await().indefinitely();
 
-            UUID crisisId = CrisisEvents.activate(Severity.HIGH, CrisisEvents.holder("olga", "Legal", false));
+            CrisisEvents.activate(Severity.HIGH, CrisisEvents.holder("olga", "Legal", false));
 
             // Sent by this replica's own pass, started when it queued the delivery (no tick within the hour).
             assertThat(Mailboxes.awaitMails("olga@firebreak.local", 1, CrisisEvents.WAIT)).hasSize(1);
-            assertThat(CrisisEvents.notificationOf("olga", crisisId)).isNotNull();
             await().atMost(CrisisEvents.WAIT).until(() -> !told.isEmpty());
             assertThat(told.get(0)).isNotBlank();
         } finally {
