@@ -14,6 +14,7 @@ public final class EventJson {
     public static ObjectMapper newMapper() {
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
+                .registerModule(new InstantJsonModule()) // after JavaTimeModule, to replace its Instant codec
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
