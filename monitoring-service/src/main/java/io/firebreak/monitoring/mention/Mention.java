@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -36,6 +37,9 @@ public class Mention {
     private double sentimentScore;
     @Column(name = "watch_ids", nullable = false)
     private String watchIds;
+    /** The same ids, as scored: spares parsing them back from the column for every use while it is written. */
+    @Transient
+    private List<UUID> watchIdList;
     @Column(name = "received_at", nullable = false)
     private Instant receivedAt;
     /** Whether the post asks something (QuestionDetector): it then needs an answer first. */
@@ -48,7 +52,7 @@ public class Mention {
     static Mention scored(MentionInput input, String language, String sentimentLabel, double sentimentScore,
                           boolean question, List<UUID> watchIds, Instant now) {
         Mention mention = new Mention();
-        mention.id = UUID.randomUUID();
+        mention.id = TimeOrderedIds.next(now);
         mention.source = input.source();
         mention.externalId = input.externalId();
         mention.author = input.author();
@@ -61,6 +65,7 @@ public class Mention {
         mention.sentimentLabel = sentimentLabel;
         mention.sentimentScore = sentimentScore;
         mention.watchIds = String.join(",", watchIds.stream().map(UUID::toString).toList());
+        mention.watchIdList = List.copyOf(watchIds);
         mention.receivedAt = now;
         mention.question = question;
         return mention;
@@ -128,7 +133,12 @@ public class Mention {
     }
 
     public List<UUID> getWatchIds() {
-        return watchIds(watchIds);
+        return watchIdList != null ? watchIdList : watchIds(watchIds);
+    }
+
+    /** The {@code watch_ids} column's value. */
+    String watchIdsColumn() {
+        return watchIds;
     }
 
     /** The watch ids of the {@code watch_ids} column: comma-separated, empty when the mention matched none. */

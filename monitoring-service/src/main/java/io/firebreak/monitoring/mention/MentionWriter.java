@@ -101,7 +101,7 @@ public class MentionWriter {
             engagements[i] = mention.getEngagement();
             labels[i] = mention.getSentimentLabel();
             scores[i] = mention.getSentimentScore();
-            watchIds[i] = String.join(",", mention.getWatchIds().stream().map(UUID::toString).toList());
+            watchIds[i] = mention.watchIdsColumn();
             questions[i] = mention.isQuestion();
         }
         Tuple arguments = Tuple.tuple(List.of(ids, sources, externalIds, authors, texts, languages, urls, published,

@@ -98,6 +98,7 @@ class MentionResourceTest {
                     .body("rejected[0].reason", equalTo("text is required, at most 10000 characters"))
                     .extract();
             String mentionId = report.path("accepted[0].mentionId");
+            assertThat(UUID.fromString(mentionId).version()).as("time-ordered id").isEqualTo(7);
 
             JsonNode event = scored.awaitEvent(e -> e.path("data").path("mentionId").asText().equals(mentionId),
                     Duration.ofSeconds(30));
