@@ -1,6 +1,6 @@
 package io.firebreak.monitoring.mention;
 
-import java.text.Normalizer;
+import io.firebreak.monitoring.sentiment.TextFolding;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -16,12 +16,9 @@ public final class QuestionDetector {
     private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)\\S+");
     /** Handles and hashtags in front of a sentence ("@acme why ...") do not change how it opens. */
     private static final Pattern LEADING_TAGS = Pattern.compile("^(?:[@#]\\S+[\\s,:]*)+");
-    private static final Pattern SENTENCE_END = Pattern.compile("[.!;\\n\\r…]+");
     /** Verb, hyphen, subject pronoun: "allez-vous", "pouvez-vous", "va-t-il", "puis-je", "est-ce". */
     private static final Pattern INVERSION = Pattern.compile("(?U)\\b(?!rendez-vous\\b)(?!" + reportingVerbs()
             + ")\\p{L}+-(?:t-)?(?:vous|tu|ils|elles|il|elle|on|je|nous)\\b|\\best-ce\\b");
-    private static final Pattern WORD_START = Pattern.compile("^[\\p{L}'’ -]+");
-    private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}");
 
     /** Openings, accents removed, compared with whole words at the start of a sentence. */
     private static final List<String> OPENINGS = List.of(
@@ -56,52 +53,70 @@ public final class QuestionDetector {
         if (lower.indexOf('-') >= 0 && INVERSION.matcher(lower).find()) {
             return true;
         }
-        for (String sentence : SENTENCE_END.split(lower)) {
-            String opening = sentence.strip();
-            if (!opening.isEmpty() && (opening.charAt(0) == '@' || opening.charAt(0) == '#')) {
-                opening = LEADING_TAGS.matcher(opening).replaceFirst("");
+        int start = 0;
+        while (start < lower.length()) {
+            int end = start;
+            while (end < lower.length() && !endsSentence(lower.charAt(end))) {
+                end++;
             }
-            if (opening.startsWith("où ") || opening.equals("où")) {
+            if (end > start && opensWithQuestion(lower.substring(start, end))) {
                 return true;
             }
-            // The longest opening is "c'est pour quand": the head of the sentence is enough to compare.
-            if (opensWithInterrogative(stripAccents(opening.substring(0, Math.min(opening.length(), 40))))) {
+            start = end + 1;
+        }
+        return false;
+    }
+
+    private static boolean endsSentence(char c) {
+        return c == '.' || c == '!' || c == ';' || c == '\n' || c == '\r' || c == '…';
+    }
+
+    private static boolean opensWithQuestion(String sentence) {
+        String opening = sentence.strip();
+        if (!opening.isEmpty() && (opening.charAt(0) == '@' || opening.charAt(0) == '#')) {
+            opening = LEADING_TAGS.matcher(opening).replaceFirst("");
+        }
+        if (opening.startsWith("où ") || opening.equals("où")) {
+            return true;
+        }
+        String head = foldedHead(opening);
+        if (head.isEmpty() || EXCLAMATIONS.stream().anyMatch(head::startsWith)) {
+            return false;
+        }
+        for (String interrogative : OPENINGS) {
+            if (head.startsWith(interrogative) && (head.length() == interrogative.length()
+                    || !Character.isLetter(head.charAt(interrogative.length()))
+                    && head.charAt(interrogative.length()) != '\'')) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean opensWithInterrogative(String sentence) {
-        var words = WORD_START.matcher(sentence);
-        if (!words.find()) {
-            return false;
-        }
-        String head = words.group();
-        if (EXCLAMATIONS.stream().anyMatch(head::startsWith)) {
-            return false;
-        }
-        for (String opening : OPENINGS) {
-            if (head.startsWith(opening) && (head.length() == opening.length()
-                    || !Character.isLetter(head.charAt(opening.length())) && head.charAt(opening.length()) != '\'')) {
-                return true;
+    /**
+     * The words opening a sentence (letters, apostrophes, spaces and hyphens; the longest opening is "c'est pour
+     * quand", so 40 characters are enough), without accents: "À quand" reads "a quand". Folded by table, as the
+     * analyzer does: every mention passes here, and {@link java.text.Normalizer} took a third of this detector's time.
+     */
+    private static String foldedHead(String opening) {
+        int length = Math.min(opening.length(), 40);
+        StringBuilder head = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            char c = opening.charAt(i);
+            if (Character.getType(c) == Character.NON_SPACING_MARK) {
+                continue; // a decomposed accent
             }
+            if (!Character.isLetter(c) && c != '\'' && c != ' ' && c != '-') {
+                break;
+            }
+            head.append(TextFolding.fold(c));
         }
-        return false;
+        return head.toString();
     }
 
     /** "dit-il", "explique-t-elle": a quotation's incise, not a question. */
     private static String reportingVerbs() {
         return "(?:dit|ajoute|explique|affirme|précise|déclare|estime|raconte|poursuit|indique|assure|confie"
                 + "|rappelle|souligne|répond|lance|conclut)-";
-    }
-
-    private static String stripAccents(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) >= 0x80) {
-                return COMBINING_MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
-            }
-        }
-        return text;
     }
 }

@@ -34,6 +34,8 @@ class QuestionDetectorTest {
             "Puis-je annuler ma commande",
             "#acmefail combien de temps encore",
             "Bonjour. À quand le retour du service",
+            "A\u0300 quand le retour du service", // the accent as a combining mark
+            "POURQUOI ÇA NE MARCHE PLUS",
     })
     void questionsInFrenchAndEnglishAreRecognised(String text) {
         assertThat(QuestionDetector.isQuestion(text)).as(text).isTrue();
