@@ -39,10 +39,10 @@ public class MentionConsumer {
     }
 
     @Incoming(Channels.MENTIONS_RAW)
-    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+    public Uni<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
         List<CloudEvent<MentionReceived>> events = new ArrayList<>(batch.getRecords().size());
         List<Outbox.Row> deadLetters = new ArrayList<>();
-        for (KafkaRecord<String, String> record : batch.getRecords()) {
+        for (KafkaRecord<String, byte[]> record : batch.getRecords()) {
             try {
                 events.add(reader.read(record.getPayload(), MentionReceived.class));
             } catch (MalformedEventException e) {
@@ -57,16 +57,17 @@ public class MentionConsumer {
                 .chain(() -> Uni.createFrom().completionStage(batch.ack()));
     }
 
-    private static long offset(KafkaRecord<String, String> record) {
+    private static long offset(KafkaRecord<String, byte[]> record) {
         return record.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getOffset)
                 .orElse(-1L);
     }
 
     /** The record as it came: same key and value, so that it can be replayed once fixed. */
-    private static Outbox.Row deadLetter(KafkaRecord<String, String> record) {
+    private static Outbox.Row deadLetter(KafkaRecord<String, byte[]> record) {
         String key = record.getKey() != null ? record.getKey() : record.getTopic() + "-" + record.getPartition();
         UUID id = UUID.nameUUIDFromBytes((record.getTopic() + "/" + record.getPartition() + "/" + offset(record))
                 .getBytes(StandardCharsets.UTF_8));
-        return new Outbox.Row(id, DEAD_LETTER_TOPIC, key, record.getPayload() == null ? "" : record.getPayload());
+        return new Outbox.Row(id, DEAD_LETTER_TOPIC, key, record.getPayload() == null ? ""
+                : new String(record.getPayload(), StandardCharsets.UTF_8));
     }
 }

@@ -8,6 +8,7 @@ import io.firebreak.events.MentionReceived;
 import io.firebreak.platform.messaging.EventReader;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -28,21 +29,34 @@ class EventJsonTest {
                 .isEqualTo("\"2026-11-24T18:30:00.000120Z\"");
     }
 
-    @Test
-    void anEventReadsTheSameInstantsInEitherForm() {
-        String event = """
+    private static final String EVENT = """
                 {"specversion":"1.0","id":"e-1","source":"/connector","type":"io.firebreak.mention.received",
                  "time":"%s","subject":"s","datacontenttype":"application/json",
                  "data":{"source":"mastodon","externalId":"1","author":"@a","text":"hello",
                          "publishedAt":"%s","reach":1,"engagement":0}}""";
 
+    @Test
+    void anEventReadsTheSameInstantsInEitherForm() {
         CloudEvent<MentionReceived> canonical = reader.read(
-                event.formatted("2026-11-24T18:30:00.5Z", "2026-11-24T18:29:00Z"), MentionReceived.class);
+                EVENT.formatted("2026-11-24T18:30:00.5Z", "2026-11-24T18:29:00Z"), MentionReceived.class);
         CloudEvent<MentionReceived> withOffset = reader.read(
-                event.formatted("2026-11-24T19:30:00.5+01:00", "2026-11-24T19:29:00+01:00"), MentionReceived.class);
+                EVENT.formatted("2026-11-24T19:30:00.5+01:00", "2026-11-24T19:29:00+01:00"), MentionReceived.class);
 
         assertThat(canonical.time()).isEqualTo(Instant.parse("2026-11-24T18:30:00.500Z")).isEqualTo(withOffset.time());
         assertThat(canonical.data().publishedAt()).isEqualTo(Instant.parse("2026-11-24T18:29:00Z"))
                 .isEqualTo(withOffset.data().publishedAt());
+    }
+
+    @Test
+    void recordBytesThatAreNotValidUtf8AreReadAsAStringDecoderReadsThem() {
+        String valid = EVENT.formatted("2026-11-24T18:30:00Z", "2026-11-24T18:29:00Z");
+        byte[] value = valid.replace("hello", "caf\u00e9!").getBytes(StandardCharsets.ISO_8859_1); // é as one Latin-1 byte
+
+        CloudEvent<MentionReceived> event = reader.read(value, MentionReceived.class);
+
+        assertThat(event.data().text()).isEqualTo("caf\ufffd!")
+                .isEqualTo(reader.read(new String(value, StandardCharsets.UTF_8), MentionReceived.class).data().text());
+        assertThat(reader.read(valid.getBytes(StandardCharsets.UTF_8), MentionReceived.class).data().text())
+                .isEqualTo("hello");
     }
 }
