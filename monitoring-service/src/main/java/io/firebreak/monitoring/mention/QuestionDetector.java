@@ -80,8 +80,13 @@ public final class QuestionDetector {
             return true;
         }
         String head = foldedHead(opening);
-        if (head.isEmpty() || EXCLAMATIONS.stream().anyMatch(head::startsWith)) {
+        if (head.isEmpty()) {
             return false;
+        }
+        for (String exclamation : EXCLAMATIONS) {
+            if (head.startsWith(exclamation)) {
+                return false;
+            }
         }
         for (String interrogative : OPENINGS) {
             if (head.startsWith(interrogative) && (head.length() == interrogative.length()
