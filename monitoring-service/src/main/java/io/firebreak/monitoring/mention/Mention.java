@@ -4,7 +4,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -37,9 +36,6 @@ public class Mention {
     private double sentimentScore;
     @Column(name = "watch_ids", nullable = false)
     private String watchIds;
-    /** The same ids, as scored: spares parsing them back from the column for every use while it is written. */
-    @Transient
-    private List<UUID> watchIdList;
     @Column(name = "received_at", nullable = false)
     private Instant receivedAt;
     /** Whether the post asks something (QuestionDetector): it then needs an answer first. */
@@ -47,28 +43,6 @@ public class Mention {
     private boolean question;
 
     protected Mention() {
-    }
-
-    static Mention scored(MentionInput input, String language, String sentimentLabel, double sentimentScore,
-                          boolean question, List<UUID> watchIds, Instant now) {
-        Mention mention = new Mention();
-        mention.id = TimeOrderedIds.next(now);
-        mention.source = input.source();
-        mention.externalId = input.externalId();
-        mention.author = input.author();
-        mention.text = input.text();
-        mention.language = language;
-        mention.url = input.url();
-        mention.publishedAt = input.publishedAt();
-        mention.reach = input.reach();
-        mention.engagement = input.engagement();
-        mention.sentimentLabel = sentimentLabel;
-        mention.sentimentScore = sentimentScore;
-        mention.watchIds = String.join(",", watchIds.stream().map(UUID::toString).toList());
-        mention.watchIdList = List.copyOf(watchIds);
-        mention.receivedAt = now;
-        mention.question = question;
-        return mention;
     }
 
     public UUID getId() {
@@ -133,12 +107,7 @@ public class Mention {
     }
 
     public List<UUID> getWatchIds() {
-        return watchIdList != null ? watchIdList : watchIds(watchIds);
-    }
-
-    /** The {@code watch_ids} column's value. */
-    String watchIdsColumn() {
-        return watchIds;
+        return watchIds(watchIds);
     }
 
     /** The watch ids of the {@code watch_ids} column: comma-separated, empty when the mention matched none. */

@@ -101,10 +101,10 @@ public class MentionService {
         int repeatedInBatch = repeated;
         return watches.matchers().chain(matchers -> {
             Map<UUID, Integer> indexById = new HashMap<>();
-            List<Mention> scored = new ArrayList<>(unique.size());
+            List<ScoredMention> scored = new ArrayList<>(unique.size());
             for (int index : unique.values()) {
-                Mention mention = score(batch.get(index), matchers, now);
-                indexById.put(mention.getId(), index);
+                ScoredMention mention = score(batch.get(index), matchers, now);
+                indexById.put(mention.id(), index);
                 scored.add(mention);
             }
             return writer.write(scored, List.of(), now)
@@ -117,11 +117,11 @@ public class MentionService {
         });
     }
 
-    private static IngestionReport report(List<Mention> stored, Map<UUID, Integer> indexById, int candidates,
+    private static IngestionReport report(List<ScoredMention> stored, Map<UUID, Integer> indexById, int candidates,
                                           List<Rejected> rejected) {
         List<Accepted> accepted = stored.stream()
-                .map(mention -> new Accepted(indexById.get(mention.getId()), mention.getId(), mention.getLanguage(),
-                        mention.getSentimentLabel(), mention.getSentimentScore(), mention.getWatchIds()))
+                .map(mention -> new Accepted(indexById.get(mention.id()), mention.id(), mention.language(),
+                        mention.sentimentLabel(), mention.sentimentScore(), mention.watchIds()))
                 .toList();
         int duplicates = candidates - stored.size();
         Log.infof("Mentions batch: %d stored, %d duplicates, %d rejected", accepted.size(), duplicates,
@@ -140,7 +140,7 @@ public class MentionService {
         Instant now = now();
         return watches.matchers().chain(matchers -> {
             Set<String> seen = new HashSet<>();
-            List<Mention> scored = new ArrayList<>(events.size());
+            List<ScoredMention> scored = new ArrayList<>(events.size());
             for (CloudEvent<MentionReceived> event : events) {
                 MentionReceived raw = event.data();
                 MentionInput input = new MentionInput(raw.source(), raw.externalId(), raw.author(), raw.text(),
@@ -202,11 +202,11 @@ public class MentionService {
         }
     }
 
-    private Mention score(MentionInput input, List<WatchMatcher> matchers, Instant now) {
+    private ScoredMention score(MentionInput input, List<WatchMatcher> matchers, Instant now) {
         SentimentResult result = sentiment.analyze(input.text(), Language.fromCode(input.language()).orElse(null));
         String language = input.language() != null ? input.language() : result.language().code();
         List<UUID> watchIds = WatchMatcher.matching(matchers, input.text(), language, input.source());
-        return Mention.scored(input, language, result.label().lowerCase(), result.score(),
+        return ScoredMention.of(input, language, result.label().lowerCase(), result.score(),
                 QuestionDetector.isQuestion(input.text()), watchIds, now);
     }
 

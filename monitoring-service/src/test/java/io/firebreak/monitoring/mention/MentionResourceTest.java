@@ -4,8 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +22,7 @@ import io.firebreak.events.Topics;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.Socket;
@@ -118,6 +121,41 @@ class MentionResourceTest {
                 .body("accepted", empty())
                 .body("duplicates", equalTo(3))
                 .body("rejected", hasSize(1));
+    }
+
+    @Test
+    void aBatchMixingStoredAndNewPostsStoresTheNewOnesAndTheBatchesAfterItToo() {
+        String brand = "brand" + UUID.randomUUID().toString().substring(0, 8);
+        String watchId = watchOn(brand);
+        String run = UUID.randomUUID().toString();
+        String first = mention(run + "-1", brand + " is down again", "en");
+        post("{\"mentions\":[" + first + "]}").body("accepted", hasSize(1)).body("duplicates", equalTo(0));
+
+        // The stored post fails the batch's plain insert on the post key; it is written again without it.
+        post("{\"mentions\":[" + mention(run + "-2", brand + " support never answers", "en") + "," + first + ","
+                + mention(run + "-3", "Still no answer from " + brand, "en") + "]}")
+                .body("accepted.index", contains(0, 2))
+                .body("accepted.watchIds", everyItem(contains(watchId)))
+                .body("duplicates", equalTo(1));
+        // The next batches, new or repeated, are stored or skipped as well.
+        post("{\"mentions\":[" + mention(run + "-4", brand + " refunds are late", "en") + "]}")
+                .body("accepted", hasSize(1)).body("duplicates", equalTo(0));
+        post("{\"mentions\":[" + mention(run + "-5", brand + " deleted my account", "en") + "]}")
+                .body("accepted", hasSize(1)).body("duplicates", equalTo(0));
+        post("{\"mentions\":[" + first + "]}").body("accepted", empty()).body("duplicates", equalTo(1));
+
+        given().auth().oauth2(ANALYST)
+                .queryParam("watch", watchId).queryParam("size", 50)
+                .when().get("/api/mentions")
+                .then().statusCode(200)
+                .body("externalId", containsInAnyOrder(run + "-1", run + "-2", run + "-3", run + "-4", run + "-5"));
+    }
+
+    private static ValidatableResponse post(String body) {
+        return given().auth().oauth2(ANALYST)
+                .contentType(ContentType.JSON).body(body)
+                .when().post("/api/mentions")
+                .then().statusCode(200);
     }
 
     @Test
