@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -49,6 +50,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * <ol>
  *   <li>mentions/s sustained: N mentions waiting on {@code mentions.raw.v1} → scored, stored, bucketed (all match a
  *       watch), from the first counted to the last;
+ *   <li>the CPU each process (service, broker, PostgreSQL) used per mention over that drain;
  *   <li>detection latency: for each of R watches with a quiet history, a burst of angry posts, and the time from the
  *       end of the bucket that raised the signal to the {@code signal.raised} event read from Kafka (p50, p99).
  * </ol>
@@ -71,8 +73,15 @@ public final class PipelineBenchmark {
         KafkaBroker kafka = KafkaBroker.start(base.resolve("kafka"), Ports.free(), Ports.free(),
                 base.resolve("kafka.log"), null, ProcessHandle.current().pid());
         int httpPort = Ports.free();
-        List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx512m",
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx512m"));
+        // For a profile of the service, say: -Dbench.service-options=-XX:StartFlightRecording=filename=service.jfr
+        for (String option : System.getProperty("bench.service-options", "").split(" ")) {
+            if (!option.isBlank()) {
+                command.add(option);
+            }
+        }
+        command.addAll(List.of(
                 "-Dquarkus.http.port=" + httpPort,
                 "-Dquarkus.datasource.reactive.url=" + postgres.reactiveUrl("firebreak"),
                 "-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl("firebreak"),
@@ -81,7 +90,7 @@ public final class PipelineBenchmark {
                 "-Dquarkus.oidc.tenant-enabled=false",
                 "-Dmonitoring.buckets.length=PT1S", "-Dmonitoring.buckets.grace=PT0.1S",
                 "-Dmonitoring.buckets.close-every=0.1s", "-Dfirebreak.outbox.relay-interval=0.05s",
-                "-jar", "monitoring-service/target/quarkus-app/quarkus-run.jar");
+                "-jar", "monitoring-service/target/quarkus-app/quarkus-run.jar"));
         // A first start creates the schema; the mentions are then written while the service is down, so that the
         // throughput measured is the pipeline's, not the benchmark producer's (which shares the two cores).
         Process service = start(command, base.resolve("service-schema.log"));
@@ -94,7 +103,7 @@ public final class PipelineBenchmark {
             insertWatch(db, loadWatch, "loadbrand", Instant.now());
             produce(kafka.bootstrapServers(), mentions);
             measured = start(command, base.resolve("service.log"));
-            throughput(db, loadWatch, mentions);
+            throughput(db, loadWatch, mentions, new CpuUse(measured.pid(), base));
             awaitReady(httpPort);
             inbox(db, loadWatch);
             latency(db, kafka.bootstrapServers(), rounds);
@@ -136,7 +145,7 @@ public final class PipelineBenchmark {
      * From the first mention counted in a bucket to the last: the rate at which the started service drains the
      * backlog (scored, stored, bucketed), so its start-up is not counted.
      */
-    private static void throughput(Connection db, UUID watch, int count) throws Exception {
+    private static void throughput(Connection db, UUID watch, int count, CpuUse cpu) throws Exception {
         String counted = "select coalesce(sum(volume), 0) from watch_bucket where watch_id = '" + watch + "'";
         long first;
         long firstAt;
@@ -145,6 +154,7 @@ public final class PipelineBenchmark {
             first = scalar(db, counted);
             firstAt = System.nanoTime();
         } while (first == 0);
+        Map<String, Duration> cpuAtFirst = cpu.byProcess();
         long stored = first;
         // The rate over each 5-second window too: a service just started spends its first tens of seconds
         // compiling the hot paths (C2 took as much CPU as the event loops), the sustained rate comes after.
@@ -165,6 +175,42 @@ public final class PipelineBenchmark {
         System.out.printf(Locale.ROOT, "throughput: %d mentions from %s scored, stored, bucketed in %.2f s: %.0f"
                 + " mentions/s%n", count - first, Topics.MENTIONS_RAW, seconds, (count - first) / seconds);
         System.out.println("  mentions/s in each 5 s since the first: " + String.join(", ", windows));
+        Map<String, Duration> cpuAtLast = cpu.byProcess();
+        List<String> perMention = new ArrayList<>();
+        double total = 0;
+        for (Map.Entry<String, Duration> used : cpuAtLast.entrySet()) {
+            double micros = used.getValue().minus(cpuAtFirst.getOrDefault(used.getKey(), Duration.ZERO)).toNanos()
+                    / 1e3 / (count - first);
+            total += micros;
+            perMention.add(String.format(Locale.ROOT, "%s %.1f", used.getKey(), micros));
+        }
+        System.out.printf(Locale.ROOT, "  CPU per mention over the drain, µs: %s, total %.1f (%.2f cores used)%n",
+                String.join(", ", perMention), total, total * (count - first) / 1e6 / seconds);
+    }
+
+    /**
+     * CPU time used so far by the service, the broker (the benchmark's other child process) and PostgreSQL (its
+     * server processes, found by their executable in the benchmark's binaries folder).
+     */
+    private record CpuUse(long servicePid, Path base) {
+
+        Map<String, Duration> byProcess() {
+            Map<String, Duration> used = new TreeMap<>();
+            String postgresBinaries = base.getParent().resolve("tmp/postgres-binaries").toString();
+            ProcessHandle.allProcesses().forEach(process -> {
+                ProcessHandle.Info info = process.info();
+                String command = info.command().orElse("");
+                String name = process.pid() == servicePid ? "service"
+                        : command.startsWith(postgresBinaries) ? "postgres"
+                        : process.parent().map(parent -> parent.pid() == ProcessHandle.current().pid()).orElse(false)
+                                ? "kafka" // the benchmark's other child
+                        : null;
+                if (name != null) {
+                    used.merge(name, info.totalCpuDuration().orElse(Duration.ZERO), Duration::plus);
+                }
+            });
+            return used;
+        }
     }
 
     /**
