@@ -41,6 +41,9 @@ public class Mention {
     /** Whether the post asks something (QuestionDetector): it then needs an answer first. */
     @Column(nullable = false)
     private boolean question;
+    /** Its inbox rows' rank (MentionPriority), by which the retention purge finds them; null when it matched none. */
+    @Column(name = "priority_rank")
+    private Double priorityRank;
 
     protected Mention() {
     }

@@ -74,15 +74,17 @@ public class MentionRepository implements PanacheRepositoryBase<Mention, UUID> {
 
     /**
      * Deletes the mentions published before {@code limit} and their inbox rows (no foreign key cascades them: found
-     * by the primary key, from each mention's list of watches). The caller holds the transaction.
+     * through the priority index, by each of the mention's watches and the priority rank it carries, V9). The caller
+     * holds the transaction.
      */
     public Uni<Long> deletePublishedBefore(Instant limit) {
         return getSession().chain(session -> session.createNativeQuery("""
                         delete from mention_watch w
-                        using (select m.id, cast(unnest(string_to_array(nullif(m.watch_ids, ''), ',')) as uuid)
-                                            as watch_id
+                        using (select m.id, m.published_at, m.priority_rank,
+                                      cast(unnest(string_to_array(nullif(m.watch_ids, ''), ',')) as uuid) as watch_id
                                from mention m where m.published_at < ?1) expired
-                        where w.watch_id = expired.watch_id and w.mention_id = expired.id""")
+                        where w.watch_id = expired.watch_id and w.priority_rank = expired.priority_rank
+                          and w.published_at = expired.published_at and w.mention_id = expired.id""")
                         .setParameter(1, limit)
                         .executeUpdate())
                 .chain(() -> delete("publishedAt < ?1", limit));

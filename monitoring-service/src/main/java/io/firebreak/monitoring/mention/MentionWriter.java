@@ -122,6 +122,7 @@ public class MentionWriter {
         Double[] scores = new Double[size];
         String[] watchIds = new String[size];
         Boolean[] questions = new Boolean[size];
+        Double[] ranks = new Double[size];
         for (int i = 0; i < size; i++) {
             ScoredMention mention = mentions.get(i);
             ids[i] = mention.id();
@@ -138,16 +139,18 @@ public class MentionWriter {
             scores[i] = mention.sentimentScore();
             watchIds[i] = mention.watchIdsColumn();
             questions[i] = mention.question();
+            ranks[i] = mention.watchIds().isEmpty() ? null : mention.priorityRank();
         }
         Tuple arguments = Tuple.tuple(List.of(ids, sources, externalIds, authors, texts, languages, urls, published,
-                reaches, engagements, labels, scores, watchIds, questions, receivedAt.atOffset(ZoneOffset.UTC)));
+                reaches, engagements, labels, scores, watchIds, questions, ranks, receivedAt.atOffset(ZoneOffset.UTC)));
         String insert = """
                 insert into mention (id, source, external_id, author, text, language, url, published_at, reach,
-                                     engagement, sentiment_label, sentiment_score, watch_ids, question, received_at)
-                select m.*, $15 from unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[],
+                                     engagement, sentiment_label, sentiment_score, watch_ids, question,
+                                     priority_rank, received_at)
+                select m.*, $16 from unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[],
                                             $6::varchar[], $7::varchar[], $8::timestamptz[], $9::bigint[],
                                             $10::bigint[], $11::varchar[], $12::float8[], $13::varchar[],
-                                            $14::boolean[]) as m""";
+                                            $14::boolean[], $15::float8[]) as m""";
         if (!skipStored) {
             return connection.preparedQuery(insert).execute(arguments).replaceWith(mentions);
         }
@@ -162,14 +165,14 @@ public class MentionWriter {
                 });
     }
 
-    /** One inbox row per mention and watch it matched, with its priority rank. */
+    /** One inbox row per mention and watch it matched, with its priority rank (the mention's, as stored with it). */
     private static Uni<Void> indexByWatch(SqlConnection connection, List<ScoredMention> stored) {
         List<UUID> watchIds = new ArrayList<>();
         List<UUID> mentionIds = new ArrayList<>();
         List<OffsetDateTime> published = new ArrayList<>();
         List<Double> ranks = new ArrayList<>();
         for (ScoredMention mention : stored) {
-            double rank = MentionPriority.rank(mention.intrinsicPriority(), mention.publishedAt());
+            double rank = mention.priorityRank();
             for (UUID watchId : mention.watchIds()) {
                 watchIds.add(watchId);
                 mentionIds.add(mention.id());

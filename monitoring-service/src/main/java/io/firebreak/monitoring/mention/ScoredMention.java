@@ -36,9 +36,10 @@ public record ScoredMention(
                 sentimentLabel, sentimentScore, question, List.copyOf(watchIds), receivedAt);
     }
 
-    /** What the mention weighs in the inbox, whatever its age (MentionPriority). */
-    double intrinsicPriority() {
-        return MentionPriority.intrinsic(reach, engagement, sentimentLabel, sentimentScore, question);
+    /** Its place in its watches' inboxes (MentionPriority): its intrinsic weight plus its publication time. */
+    double priorityRank() {
+        return MentionPriority.rank(
+                MentionPriority.intrinsic(reach, engagement, sentimentLabel, sentimentScore, question), publishedAt);
     }
 
     boolean negative() {
