@@ -125,16 +125,17 @@ public class MentionWriter {
         Double[] ranks = new Double[size];
         for (int i = 0; i < size; i++) {
             ScoredMention mention = mentions.get(i);
+            MentionInput post = mention.post();
             ids[i] = mention.id();
-            sources[i] = mention.source();
-            externalIds[i] = mention.externalId();
-            authors[i] = mention.author();
-            texts[i] = mention.text();
+            sources[i] = post.source();
+            externalIds[i] = post.externalId();
+            authors[i] = post.author();
+            texts[i] = post.text();
             languages[i] = mention.language();
-            urls[i] = mention.url();
-            published[i] = mention.publishedAt().atOffset(ZoneOffset.UTC);
-            reaches[i] = mention.reach();
-            engagements[i] = mention.engagement();
+            urls[i] = post.url();
+            published[i] = post.publishedAt().atOffset(ZoneOffset.UTC);
+            reaches[i] = post.reach();
+            engagements[i] = post.engagement();
             labels[i] = mention.sentimentLabel();
             scores[i] = mention.sentimentScore();
             watchIds[i] = mention.watchIdsColumn();
@@ -176,7 +177,7 @@ public class MentionWriter {
             for (UUID watchId : mention.watchIds()) {
                 watchIds.add(watchId);
                 mentionIds.add(mention.id());
-                published.add(mention.publishedAt().atOffset(ZoneOffset.UTC));
+                published.add(mention.post().publishedAt().atOffset(ZoneOffset.UTC));
                 ranks.add(rank);
             }
         }
@@ -203,8 +204,8 @@ public class MentionWriter {
         List<String> externalIds = new ArrayList<>();
         for (ScoredMention mention : batch) {
             if (!storedNow.contains(mention.id())) {
-                sources.add(mention.source());
-                externalIds.add(mention.externalId());
+                sources.add(mention.post().source());
+                externalIds.add(mention.post().externalId());
             }
         }
         return connection.preparedQuery("""

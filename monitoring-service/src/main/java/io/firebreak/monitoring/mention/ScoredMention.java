@@ -10,36 +10,30 @@ import java.util.UUID;
  * entity: Hibernate's enhanced entity records every field write for its dirty checking (3 % of the service's time
  * at tens of thousands of mentions a second), for an object Hibernate never sees.
  *
+ * @param post     as it came, validated
+ * @param language the post's language, or the detected one
  * @param watchIds the watches it matched, empty when none
  */
 public record ScoredMention(
         UUID id,
-        String source,
-        String externalId,
-        String author,
-        String text,
+        MentionInput post,
         String language,
-        String url,
-        Instant publishedAt,
-        Long reach,
-        Long engagement,
         String sentimentLabel,
         double sentimentScore,
         boolean question,
         List<UUID> watchIds,
         Instant receivedAt) {
 
-    static ScoredMention of(MentionInput input, String language, String sentimentLabel, double sentimentScore,
+    static ScoredMention of(MentionInput post, String language, String sentimentLabel, double sentimentScore,
                             boolean question, List<UUID> watchIds, Instant receivedAt) {
-        return new ScoredMention(TimeOrderedIds.next(receivedAt), input.source(), input.externalId(), input.author(),
-                input.text(), language, input.url(), input.publishedAt(), input.reach(), input.engagement(),
-                sentimentLabel, sentimentScore, question, List.copyOf(watchIds), receivedAt);
+        return new ScoredMention(TimeOrderedIds.next(receivedAt), post, language, sentimentLabel, sentimentScore,
+                question, List.copyOf(watchIds), receivedAt);
     }
 
     /** Its place in its watches' inboxes (MentionPriority): its intrinsic weight plus its publication time. */
     double priorityRank() {
-        return MentionPriority.rank(
-                MentionPriority.intrinsic(reach, engagement, sentimentLabel, sentimentScore, question), publishedAt);
+        return MentionPriority.rank(MentionPriority.intrinsic(post.reach(), post.engagement(), sentimentLabel,
+                sentimentScore, question), post.publishedAt());
     }
 
     boolean negative() {
@@ -62,7 +56,7 @@ public record ScoredMention(
     }
 
     MentionScored event() {
-        return new MentionScored(id, source, externalId, author, text, url, publishedAt, language, sentimentLabel,
-                sentimentScore, watchIds);
+        return new MentionScored(id, post.source(), post.externalId(), post.author(), post.text(), post.url(),
+                post.publishedAt(), language, sentimentLabel, sentimentScore, watchIds);
     }
 }
