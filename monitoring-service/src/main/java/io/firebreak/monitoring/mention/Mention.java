@@ -117,4 +117,16 @@ public class Mention {
     static List<UUID> watchIds(String column) {
         return column.isEmpty() ? List.of() : Arrays.stream(column.split(",")).map(UUID::fromString).toList();
     }
+
+    /** The {@code watch_ids} column's value for these watch ids, as {@link #watchIds(String)} reads it. */
+    static String watchIdsColumn(List<UUID> watchIds) {
+        StringBuilder column = new StringBuilder(watchIds.size() * 37);
+        for (UUID watchId : watchIds) {
+            if (!column.isEmpty()) {
+                column.append(',');
+            }
+            column.append(watchId);
+        }
+        return column.toString();
+    }
 }

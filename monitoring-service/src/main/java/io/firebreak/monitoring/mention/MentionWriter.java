@@ -138,7 +138,7 @@ public class MentionWriter {
             engagements[i] = post.engagement();
             labels[i] = mention.sentimentLabel();
             scores[i] = mention.sentimentScore();
-            watchIds[i] = mention.watchIdsColumn();
+            watchIds[i] = Mention.watchIdsColumn(mention.watchIds());
             questions[i] = mention.question();
             ranks[i] = mention.watchIds().isEmpty() ? null : mention.priorityRank();
         }

@@ -40,21 +40,6 @@ public record ScoredMention(
         return "negative".equals(sentimentLabel);
     }
 
-    /** The {@code watch_ids} column's value: comma-separated, empty when the mention matched none. */
-    String watchIdsColumn() {
-        if (watchIds.size() == 1) {
-            return watchIds.get(0).toString();
-        }
-        StringBuilder column = new StringBuilder(watchIds.size() * 37);
-        for (UUID watchId : watchIds) {
-            if (!column.isEmpty()) {
-                column.append(',');
-            }
-            column.append(watchId);
-        }
-        return column.toString();
-    }
-
     MentionScored event() {
         return new MentionScored(id, post.source(), post.externalId(), post.author(), post.text(), post.url(),
                 post.publishedAt(), language, sentimentLabel, sentimentScore, watchIds);
